@@ -1,0 +1,216 @@
+"""User-facing message texts, German by default, English selectable.
+
+Every message has both languages; a test checks that no code lacks one.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("de", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "warning-prefix": {"de": "Warnung", "en": "warning"},
+    "did-you-mean": {"de": " – meinten Sie '{candidate}'?", "en": " – did you mean '{candidate}'?"},
+    # Reading files
+    "yaml-syntax": {
+        "de": "YAML-Syntaxfehler: {detail}",
+        "en": "YAML syntax error: {detail}",
+    },
+    "yaml-duplicate-key": {
+        "de": "Schlüssel '{key}' kommt doppelt vor (zuerst in Zeile {first_line})",
+        "en": "key '{key}' appears twice (first on line {first_line})",
+    },
+    "yaml-alias": {
+        "de": "Anker und Aliase (& und *) sind nicht erlaubt; bitte den Inhalt ausschreiben",
+        "en": "anchors and aliases (& and *) are not allowed; please write the content out",
+    },
+    "yaml-not-mapping": {
+        "de": "die Datei muss Felder der Form 'schlüssel: wert' enthalten",
+        "en": "the file must contain fields of the form 'key: value'",
+    },
+    "yaml-key-not-text": {
+        "de": "Schlüssel '{key}' muss Text sein",
+        "en": "key '{key}' must be text",
+    },
+    "file-too-large": {
+        "de": "Datei ist größer als 1 MiB ({size} Bytes); bitte aufteilen",
+        "en": "file is larger than 1 MiB ({size} bytes); please split it",
+    },
+    "file-encoding": {
+        "de": "Datei ist nicht in UTF-8 kodiert",
+        "en": "file is not UTF-8 encoded",
+    },
+    "content-dir-missing": {
+        "de": "Inhaltsordner '{path}' fehlt",
+        "en": "content folder '{path}' is missing",
+    },
+    # Schema
+    "missing": {"de": "Pflichtfeld '{field}' fehlt", "en": "required field '{field}' is missing"},
+    "unknown-key": {"de": "unbekannter Schlüssel '{key}'", "en": "unknown key '{key}'"},
+    "wrong-type": {
+        "de": "'{field}' muss {expected} sein, nicht {actual}",
+        "en": "'{field}' must be {expected}, not {actual}",
+    },
+    "wrong-type-quote": {
+        "de": "'{field}' muss Text sein; Zahlen bitte in Anführungszeichen setzen: \"{value}\"",
+        "en": "'{field}' must be text; please put numbers in quotes: \"{value}\"",
+    },
+    "unknown-value": {
+        "de": "unbekannter Wert '{value}' für '{field}' (erlaubt: {allowed})",
+        "en": "unknown value '{value}' for '{field}' (allowed: {allowed})",
+    },
+    "invalid-date": {
+        "de": "ungültiges Datum '{value}' in '{field}' (erwartet JJJJ-MM-TT)",
+        "en": "invalid date '{value}' in '{field}' (expected YYYY-MM-DD)",
+    },
+    "pattern-service-key": {
+        "de": "'{field}' muss aus genau 14 Ziffern bestehen",
+        "en": "'{field}' must consist of exactly 14 digits",
+    },
+    "too-short": {
+        "de": "'{field}' braucht mindestens {min} Eintrag",
+        "en": "'{field}' needs at least {min} entry",
+    },
+    "too-small": {
+        "de": "'{field}' muss mindestens {limit} sein",
+        "en": "'{field}' must be at least {limit}",
+    },
+    "too-large": {
+        "de": "'{field}' darf höchstens {limit} sein",
+        "en": "'{field}' must be at most {limit}",
+    },
+    "invalid-value": {
+        "de": "ungültiger Wert in '{field}': {detail}",
+        "en": "invalid value in '{field}': {detail}",
+    },
+    # Ids and references
+    "bad-id": {
+        "de": "Kennung '{id}' ist ungültig: nur Kleinbuchstaben a–z, Ziffern und einzelne "
+        "Bindestriche (z. B. '{example}')",
+        "en": "id '{id}' is invalid: only lower-case letters a–z, digits and single hyphens "
+        "(e.g. '{example}')",
+    },
+    "id-mismatch": {
+        "de": "Kennung '{id}' passt nicht zum Dateinamen '{expected}'",
+        "en": "id '{id}' does not match the file name '{expected}'",
+    },
+    "duplicate-id": {
+        "de": "Kennung '{id}' gibt es schon in {other}",
+        "en": "id '{id}' already exists in {other}",
+    },
+    "unknown-role": {"de": "unbekannte Rolle '{id}'", "en": "unknown role '{id}'"},
+    "unknown-unit": {
+        "de": "unbekannte Organisationseinheit '{id}'",
+        "en": "unknown organisational unit '{id}'",
+    },
+    "unknown-process": {"de": "unbekannter Prozess '{id}'", "en": "unknown process '{id}'"},
+    "unknown-system": {"de": "unbekanntes System '{id}'", "en": "unknown system '{id}'"},
+    "unknown-step": {"de": "unbekannter Schritt '{id}'", "en": "unknown step '{id}'"},
+    "unsafe-url": {
+        "de": "Adresse '{url}' ist nicht erlaubt: nur http:, https: und mailto: sind zulässig",
+        "en": "address '{url}' is not allowed: only http:, https: and mailto: are permitted",
+    },
+    # Flow
+    "duplicate-step-id": {
+        "de": "Schritt-Kennung '{id}' kommt doppelt vor (zuerst in Zeile {first_line})",
+        "en": "step id '{id}' appears twice (first on line {first_line})",
+    },
+    "step-needs-role": {
+        "de": "Schritt '{title}' braucht 'role' (wer ist zuständig?) oder 'calls'",
+        "en": "step '{title}' needs 'role' (who is responsible?) or 'calls'",
+    },
+    "decision-branches": {
+        "de": "Entscheidung '{title}' braucht unter 'next' mindestens zwei Zweige {{to, when}}",
+        "en": "decision '{title}' needs at least two branches {{to, when}} under 'next'",
+    },
+    "step-unreachable": {
+        "de": "Schritt '{title}' ist vom ersten Schritt aus nicht erreichbar",
+        "en": "step '{title}' cannot be reached from the first step",
+    },
+    "step-no-end": {
+        "de": "von Schritt '{title}' aus ist kein Ende erreichbar (Endlosschleife)",
+        "en": "no end can be reached from step '{title}' (endless loop)",
+    },
+    "call-cycle": {
+        "de": "Teilprozess-Aufrufe bilden einen Kreis: {cycle}",
+        "en": "sub-process calls form a cycle: {cycle}",
+    },
+    "unit-cycle": {
+        "de": "übergeordnete Einheiten bilden einen Kreis: {cycle}",
+        "en": "parent units form a cycle: {cycle}",
+    },
+    "calls-self": {
+        "de": "Schritt '{title}' ruft den eigenen Prozess auf",
+        "en": "step '{title}' calls its own process",
+    },
+    # Warnings
+    "review-overdue": {
+        "de": "Prüfung überfällig seit {due} (letzte Prüfung {last}, Intervall {months} Monate)",
+        "en": "review overdue since {due} (last review {last}, interval {months} months)",
+    },
+    "owner-no-holder": {
+        "de": "die verantwortliche Rolle '{role}' hat derzeit niemanden, der sie innehat",
+        "en": "the owner role '{role}' has no current holder",
+    },
+    "single-holder-no-deputy": {
+        "de": "Rolle hat nur eine Person ({name}) und keine Vertretung ('deputy')",
+        "en": "role has a single holder ({name}) and no deputy",
+    },
+    "no-summary": {
+        "de": "Prozess ohne Zusammenfassung ('summary')",
+        "en": "process without summary",
+    },
+    "role-unreferenced": {
+        "de": "Rolle '{id}' wird nirgends verwendet",
+        "en": "role '{id}' is not referred to anywhere",
+    },
+    "unit-unreferenced": {
+        "de": "Einheit '{id}' wird nirgends verwendet",
+        "en": "unit '{id}' is not referred to anywhere",
+    },
+    # Types, as used in wrong-type
+    "type-text": {"de": "Text", "en": "text"},
+    "type-number": {"de": "eine ganze Zahl", "en": "a whole number"},
+    "type-decimal": {"de": "eine Zahl", "en": "a number"},
+    "type-boolean": {"de": "true oder false", "en": "true or false"},
+    "type-list": {"de": "eine Liste", "en": "a list"},
+    "type-mapping": {"de": "eine Zuordnung (schlüssel: wert)", "en": "a mapping (key: value)"},
+    "type-date": {"de": "ein Datum", "en": "a date"},
+    "type-empty": {"de": "leer", "en": "empty"},
+    "type-scalar": {"de": "ein einfacher Wert", "en": "a simple value"},
+    "type-text-or-link": {"de": "Text oder {{title, url}}", "en": "text or {{title, url}}"},
+    "type-next": {
+        "de": "eine Schritt-Kennung oder eine Liste von Zweigen",
+        "en": "a step id or a list of branches",
+    },
+    # Build and CLI
+    "build-failed": {
+        "de": "Das Handbuch enthält {count} Fehler; die Website wurde nicht verändert:",
+        "en": "The handbook has {count} error(s); the site was left unchanged:",
+    },
+    "strict-warnings": {
+        "de": "{count} Warnung(en) im strikten Modus; die Website wurde nicht verändert:",
+        "en": "{count} warning(s) in strict mode; the site was left unchanged:",
+    },
+    "check-ok": {
+        "de": "{files} Dateien geprüft: {errors} Fehler, {warnings} Warnungen",
+        "en": "{files} files checked: {errors} errors, {warnings} warnings",
+    },
+}
+
+
+def message(code: str, language: str, args: dict[str, str]) -> str:
+    """Fill in the text of ``code``; a ``candidate`` argument adds a "did you mean".
+
+    An argument written ``@other-code`` is itself a message (e.g. a type name), so that a
+    problem stays language-neutral until it is formatted.
+    """
+    texts = MESSAGES[code]
+    filled = {
+        key: message(value[1:], language, {}) if value.startswith("@") else value
+        for key, value in args.items()
+    }
+    text = texts.get(language, texts["de"]).format(**filled)
+    candidate = args.get("candidate")
+    if candidate and code != "did-you-mean":
+        text += message("did-you-mean", language, {"candidate": candidate})
+    return text

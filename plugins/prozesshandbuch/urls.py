@@ -1,0 +1,61 @@
+"""Where each generated page lives, and relative links between pages.
+
+Page URLs derive from ids only (``/prozesse/<id>/``), so links and bookmarks survive a
+renamed title. Links inside raw HTML are not rewritten by MkDocs, so the pipeline
+computes final relative URLs itself, for ``use_directory_urls`` on and off alike.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .model import EntityKind
+
+AREA: dict[EntityKind, str] = {
+    "process": "prozesse",
+    "role": "rollen",
+    "unit": "einheiten",
+    "system": "systeme",
+}
+
+
+def entity_src(kind: EntityKind, entity_id: str) -> str:
+    """The virtual Markdown source path of an entity's page."""
+    return f"{AREA[kind]}/{entity_id}.md"
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """Turns virtual source paths into URLs the way MkDocs does."""
+
+    use_directory_urls: bool = True
+
+    def url(self, src: str) -> str:
+        """Site-relative URL of the page built from ``src`` (``prozesse/x.md``)."""
+        stem = src[: -len(".md")] if src.endswith(".md") else src
+        name = posixpath.basename(stem)
+        if not self.use_directory_urls:
+            return f"{stem}.html"
+        if name in ("index", "README"):
+            parent = posixpath.dirname(stem)
+            return f"{parent}/" if parent else ""
+        return f"{stem}/"
+
+    def link(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
+        """Relative URL from the page of ``from_src`` to the page of ``to_src``."""
+        if from_src == to_src:
+            return f"#{anchor}" if anchor else "./"
+        there = self.url(to_src)
+        relative = posixpath.relpath(there or ".", self._folder(from_src) or ".")
+        if (there == "" or there.endswith("/")) and not relative.endswith("/"):
+            relative += "/"
+        return f"{relative}#{anchor}" if anchor else relative
+
+    def _folder(self, src: str) -> str:
+        here = self.url(src)
+        return here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+
+    def asset(self, from_src: str, path: str) -> str:
+        """Relative URL from a page to a static file of the site (``assets/x.css``)."""
+        return posixpath.relpath(path, self._folder(from_src) or ".")
