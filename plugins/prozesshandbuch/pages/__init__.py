@@ -1,0 +1,41 @@
+"""Model -> generated pages (Markdown with HTML blocks). No MkDocs imports here."""
+
+from __future__ import annotations
+
+from .context import GeneratedPage, PageContext
+from .entity_pages import render_role_page, render_system_page, render_unit_page
+from .overview_pages import (
+    render_finder,
+    render_ownership,
+    render_process_index,
+    render_role_index,
+    render_start_page,
+    render_system_index,
+    render_tag_index,
+    render_unit_index,
+)
+from .process_page import render_process_page
+from .reference_page import render_reference
+
+__all__ = ["GeneratedPage", "PageContext", "build_pages"]
+
+
+def build_pages(ctx: PageContext) -> list[GeneratedPage]:
+    """Every page the handbook consists of, in a stable order."""
+    hb = ctx.handbook
+    pages = [
+        render_start_page(ctx),
+        render_process_index(ctx),
+        render_role_index(ctx),
+        render_unit_index(ctx),
+        render_system_index(ctx),
+        render_finder(ctx),
+        render_ownership(ctx),
+        render_tag_index(ctx),
+        render_reference(ctx),
+    ]
+    pages.extend(render_process_page(ctx, p) for p in hb.processes.values())
+    pages.extend(render_role_page(ctx, r) for r in hb.roles.values())
+    pages.extend(render_unit_page(ctx, u) for u in hb.units.values())
+    pages.extend(render_system_page(ctx, s) for s in hb.systems.values())
+    return pages

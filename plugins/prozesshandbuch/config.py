@@ -1,0 +1,30 @@
+"""The plugin's configuration schema (the `prozesshandbuch` entry under `plugins:`)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class PluginConfig(Config):
+    """Options; paths are relative to the folder of mkdocs.yml."""
+
+    content_dir = c.Type(str, default="content")
+    """Folder with processes/, roles/, units/ and systems/."""
+    language = c.Choice(("de", "en"), default="de")
+    """Language of generated labels and of messages."""
+    today = c.Optional(c.Type(str))
+    """Reference date for review states (YYYY-MM-DD); default: the build date. For tests."""
+    diagrams = c.Type(bool, default=True)
+    """Render diagrams with Graphviz; `false` builds without them (no Graphviz needed)."""
+    show_holders = c.Type(bool, default=True)
+    """Show the names of the people holding roles; `false` for privacy."""
+    history = c.Type(bool, default=True)
+    """Read the change history of content files from git."""
+    publish_sources = c.Type(bool, default=False)
+    """Also publish the YAML files under `quellen/`."""
+    cache_dir = c.Type(str, default=".cache/prozesshandbuch")
+    """Where rendered diagrams are cached between builds."""
+    edit_uri = c.Optional(c.Type(str))
+    """Path from `repo_url` to the content files for edit links, e.g. `edit/main/`.
+    Default: the theme's `edit_uri` with the docs folder name removed."""

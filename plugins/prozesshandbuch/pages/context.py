@@ -1,0 +1,94 @@
+"""What page rendering needs from the rest of the pipeline, and what it produces."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..load import slugify
+from ..model import EntityKind, Handbook
+from ..relations import Relations
+from ..urls import SiteUrls, entity_src
+from .labels import Labels
+
+
+class DiagramSource(Protocol):
+    """Inline SVG diagrams, each already made relative to the page it belongs on."""
+
+    def process_svg(self, process_id: str) -> str | None: ...
+
+    def unit_map_svg(self) -> str | None: ...
+
+    def unit_neighbourhood_svg(self, unit_id: str) -> str | None: ...
+
+
+class ChangeEntry(Protocol):
+    """One commit that touched a content file, as pages show it."""
+
+    @property
+    def date(self) -> dt.datetime: ...
+
+    @property
+    def author(self) -> str: ...
+
+    @property
+    def subject(self) -> str: ...
+
+    @property
+    def short(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class PageHistory:
+    """The change history of one page's source file, newest first, with words and links."""
+
+    entries: list[Any] = field(default_factory=list)
+    """History entries (``ChangeEntry``-like objects), newest first."""
+    summaries: dict[str, list[str]] = field(default_factory=dict)
+    """Commit hash -> changes in words."""
+    commit_urls: dict[str, str] = field(default_factory=dict)
+    """Commit hash -> URL of the commit in the forge."""
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the plugin adds to the site: a virtual Markdown source and its metadata."""
+
+    src: str
+    markdown: str
+    source_path: str | None = None
+    """The content file the page is made from (relative to the repository root)."""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Everything the page renderers read. Built once per build."""
+
+    handbook: Handbook
+    relations: Relations
+    urls: SiteUrls
+    labels: Labels
+    today: dt.date
+    show_holders: bool = True
+    diagrams: DiagramSource | None = None
+    histories: dict[str, PageHistory] = field(default_factory=dict)
+    """Content file path -> its history; empty when history is off or unavailable."""
+    extra_pages: dict[str, str] = field(default_factory=dict)
+    """Report pages provided by other modules: src -> title (for links from the start page)."""
+
+    def title(self, kind: EntityKind, entity_id: str) -> str:
+        """The title of an entity, or its id when it does not exist."""
+        entity = self.handbook.entities(kind).get(entity_id)
+        return str(entity.title) if entity is not None else entity_id
+
+    @staticmethod
+    def tag_anchor(tag: str) -> str:
+        """The anchor of a tag on the tag index page."""
+        return "tag-" + slugify(tag)
+
+    def link(
+        self, from_src: str, kind: EntityKind, entity_id: str, anchor: str | None = None
+    ) -> str:
+        """Relative URL from page ``from_src`` to an entity's page."""
+        return self.urls.link(from_src, entity_src(kind, entity_id), anchor)

@@ -1,0 +1,137 @@
+"""Pages of roles, units and systems: who does what, where, with what."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Role, System, Unit
+from ..relations import StepRef
+from ..urls import entity_src
+from .context import GeneratedPage, PageContext
+from .render import PageView, front_matter, render
+from .text import plain_text, search_terms
+
+
+def _group(refs: list[StepRef]) -> dict[str, list[int]]:
+    """Step references grouped by process, in handbook order."""
+    grouped: dict[str, list[int]] = defaultdict(list)
+    for ref in refs:
+        if ref.index not in grouped[ref.process]:
+            grouped[ref.process].append(ref.index)
+    return dict(grouped)
+
+
+def reading_path(ctx: PageContext, role: Role) -> tuple[list[str], bool]:
+    """The processes a newcomer in ``role`` should read, and whether the list was derived.
+
+    The role's own ``onboarding`` list wins; otherwise owned processes come first, then
+    the ones the role works in, most steps first.
+    """
+    if role.onboarding:
+        return [p for p in role.onboarding if p in ctx.handbook.processes], False
+    owned = list(ctx.relations.owner_of.get(role.id, []))
+    counts: dict[str, int] = defaultdict(int)
+    for ref in ctx.relations.performs.get(role.id, []):
+        counts[ref.process] += 1
+    worked = sorted((p for p in counts if p not in owned), key=lambda p: (-counts[p], p))
+    return owned + worked, True
+
+
+def render_role_page(ctx: PageContext, role: Role) -> GeneratedPage:
+    src = entity_src("role", role.id)
+    view = PageView(ctx, src)
+    rel = ctx.relations
+    path, derived = reading_path(ctx, role)
+    source_path = ctx.handbook.paths.get(("role", role.id))
+    body = render(
+        "role.md.j2",
+        view,
+        role=role,
+        holders=role.current_holders(ctx.today) if ctx.show_holders else [],
+        deputy_for=rel.deputy_for.get(role.id, []),
+        owned=rel.owner_of.get(role.id, []),
+        performs=_group(rel.performs.get(role.id, [])),
+        consulted=_group(rel.consulted_in.get(role.id, [])),
+        informed=_group(rel.informed_in.get(role.id, [])),
+        systems=sorted(
+            set(rel.systems_of_role.get(role.id, [])) | set(rel.systems_owned.get(role.id, []))
+        ),
+        heads=rel.heads.get(role.id, []),
+        reading=path,
+        reading_derived=derived,
+        history=ctx.histories.get(source_path or ""),
+    )
+    unit = ctx.handbook.units.get(role.unit)
+    tags = search_terms([role.title], role.responsibilities, [unit.title] if unit else [])
+    meta = front_matter(role.title, tags=tags, description=plain_text(role.summary))
+    return GeneratedPage(src, meta + body, source_path)
+
+
+def render_unit_page(ctx: PageContext, unit: Unit) -> GeneratedPage:
+    src = entity_src("unit", unit.id)
+    view = PageView(ctx, src)
+    rel = ctx.relations
+    outgoing: dict[str, list[str]] = defaultdict(list)
+    incoming: dict[str, list[str]] = defaultdict(list)
+    counts_out: dict[str, int] = defaultdict(int)
+    counts_in: dict[str, int] = defaultdict(int)
+    for (source, target), handoffs in rel.unit_interfaces().items():
+        if source == unit.id:
+            counts_out[target] += len(handoffs)
+            for h in handoffs:
+                if h.process not in outgoing[target]:
+                    outgoing[target].append(h.process)
+        if target == unit.id:
+            counts_in[source] += len(handoffs)
+            for h in handoffs:
+                if h.process not in incoming[source]:
+                    incoming[source].append(h.process)
+    partners = sorted(set(counts_out) | set(counts_in), key=lambda u: ctx.title("unit", u))
+    interfaces = [
+        {
+            "unit": other,
+            "out": counts_out.get(other, 0),
+            "in": counts_in.get(other, 0),
+            "processes": sorted(
+                set(outgoing.get(other, [])) | set(incoming.get(other, [])),
+                key=lambda p: ctx.title("process", p),
+            ),
+        }
+        for other in partners
+    ]
+    source_path = ctx.handbook.paths.get(("unit", unit.id))
+    body = render(
+        "unit.md.j2",
+        view,
+        unit=unit,
+        subunits=rel.subunits.get(unit.id, []),
+        roles=rel.roles_of_unit.get(unit.id, []),
+        processes=rel.processes_of_unit.get(unit.id, []),
+        interfaces=interfaces,
+        diagram=ctx.diagrams.unit_neighbourhood_svg(unit.id) if ctx.diagrams else None,
+        history=ctx.histories.get(source_path or ""),
+    )
+    meta = front_matter(
+        unit.title, tags=search_terms([unit.title]), description=plain_text(unit.summary)
+    )
+    return GeneratedPage(src, meta + body, source_path)
+
+
+def render_system_page(ctx: PageContext, system: System) -> GeneratedPage:
+    src = entity_src("system", system.id)
+    view = PageView(ctx, src)
+    rel = ctx.relations
+    steps = _group(rel.system_steps.get(system.id, []))
+    processes = [p for p in rel.system_processes.get(system.id, []) if p not in steps]
+    source_path = ctx.handbook.paths.get(("system", system.id))
+    body = render(
+        "system.md.j2",
+        view,
+        system=system,
+        steps=steps,
+        processes=processes,
+        history=ctx.histories.get(source_path or ""),
+    )
+    tags = search_terms([system.title, system.kind or "", system.vendor or ""])
+    meta = front_matter(system.title, tags=tags, description=plain_text(system.summary))
+    return GeneratedPage(src, meta + body, source_path)

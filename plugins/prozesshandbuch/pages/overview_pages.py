@@ -1,0 +1,186 @@
+"""Area index pages, the start page, the finder, the ownership overview and the tag index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Category
+from ..review import ReviewState, review_status
+from .context import GeneratedPage, PageContext
+from .render import PageView, front_matter, render
+from .text import fold_umlauts, search_terms
+
+START = "index.md"
+PROCESSES = "prozesse/index.md"
+ROLES = "rollen/index.md"
+UNITS = "einheiten/index.md"
+SYSTEMS = "systeme/index.md"
+FINDER = "zustaendigkeit.md"
+OWNERSHIP = "berichte/verantwortung.md"
+TAGS = "schlagworte.md"
+
+
+def _by_title(ctx: PageContext, kind: str, ids: list[str]) -> list[str]:
+    return sorted(ids, key=lambda i: ctx.title(kind, i).casefold())  # type: ignore[arg-type]
+
+
+def render_start_page(ctx: PageContext) -> GeneratedPage:
+    view = PageView(ctx, START)
+    hb = ctx.handbook
+    due = sum(
+        1
+        for p in hb.processes.values()
+        if review_status(p, ctx.today).state in (ReviewState.DUE_SOON, ReviewState.OVERDUE)
+    )
+    body = render(
+        "start.md.j2",
+        view,
+        figures=[
+            (len(hb.processes), ctx.labels.count_processes, PROCESSES),
+            (len(hb.roles), ctx.labels.count_roles, ROLES),
+            (len(hb.units), ctx.labels.count_units, UNITS),
+            (len(hb.systems), ctx.labels.count_systems, SYSTEMS),
+            (due, ctx.labels.count_due, OWNERSHIP),
+        ],
+        links={"roles": ROLES, "finder": FINDER, "guide": "anleitung.md"},
+    )
+    return GeneratedPage(START, front_matter(ctx.labels.start, extra={"hide": ["toc"]}) + body)
+
+
+def render_process_index(ctx: PageContext) -> GeneratedPage:
+    """The Prozesslandkarte (category × unit) and an A–Z list."""
+    view = PageView(ctx, PROCESSES)
+    grid: dict[Category, dict[str, list[str]]] = {c: {} for c in Category}
+    for process in ctx.handbook.processes.values():
+        unit = ctx.handbook.process_unit(process) or ""
+        grid[process.category].setdefault(unit, []).append(process.id)
+    landscape = [
+        (
+            category,
+            [
+                (unit, _by_title(ctx, "process", ids))
+                for unit, ids in sorted(
+                    grid[category].items(), key=lambda i: ctx.title("unit", i[0])
+                )
+            ],
+        )
+        for category in Category
+        if grid[category]
+    ]
+    body = render(
+        "process_index.md.j2",
+        view,
+        landscape=landscape,
+        all_ids=_by_title(ctx, "process", list(ctx.handbook.processes)),
+    )
+    return GeneratedPage(PROCESSES, front_matter(ctx.labels.processes) + body)
+
+
+def render_role_index(ctx: PageContext) -> GeneratedPage:
+    view = PageView(ctx, ROLES)
+    by_unit: dict[str, list[str]] = {}
+    for role in ctx.handbook.roles.values():
+        by_unit.setdefault(role.unit, []).append(role.id)
+    groups = [
+        (unit, _by_title(ctx, "role", ids))
+        for unit, ids in sorted(by_unit.items(), key=lambda i: ctx.title("unit", i[0]))
+    ]
+    body = render("role_index.md.j2", view, groups=groups)
+    return GeneratedPage(ROLES, front_matter(ctx.labels.roles) + body)
+
+
+def render_unit_index(ctx: PageContext) -> GeneratedPage:
+    view = PageView(ctx, UNITS)
+    roots = _by_title(
+        ctx,
+        "unit",
+        [
+            u.id
+            for u in ctx.handbook.units.values()
+            if not u.parent or u.parent not in ctx.handbook.units
+        ],
+    )
+    body = render(
+        "unit_index.md.j2",
+        view,
+        roots=roots,
+        diagram=ctx.diagrams.unit_map_svg() if ctx.diagrams else None,
+    )
+    return GeneratedPage(UNITS, front_matter(ctx.labels.units) + body)
+
+
+def render_system_index(ctx: PageContext) -> GeneratedPage:
+    view = PageView(ctx, SYSTEMS)
+    body = render(
+        "system_index.md.j2", view, ids=_by_title(ctx, "system", list(ctx.handbook.systems))
+    )
+    return GeneratedPage(SYSTEMS, front_matter(ctx.labels.systems) + body)
+
+
+@dataclass(frozen=True)
+class FinderRow:
+    term: str
+    kind: str
+    process: str | None
+    role: str | None
+    unit: str | None
+    search: str
+    """Lower-case text the filter matches: the term, its umlaut-free form and the targets."""
+
+
+def finder_rows(ctx: PageContext) -> list[FinderRow]:
+    """Every process, keyword, role and responsibility, A–Z, with who is responsible."""
+    hb = ctx.handbook
+    rows: list[FinderRow] = []
+
+    def add(term: str, kind: str, process: str | None, role: str | None) -> None:
+        unit = hb.roles[role].unit if role in hb.roles else None
+        if process is not None:
+            unit = hb.process_unit(hb.processes[process]) or unit
+        targets = [
+            ctx.title("process", process) if process else "",
+            ctx.title("role", role) if role else "",
+        ]
+        text = " ".join([term, *targets])
+        rows.append(
+            FinderRow(term, kind, process, role, unit, f"{text} {fold_umlauts(text)}".casefold())
+        )
+
+    for process in hb.processes.values():
+        add(process.title, "kind_process", process.id, process.owner)
+        for keyword in process.keywords:
+            add(keyword, "kind_keyword", process.id, process.owner)
+    for role in hb.roles.values():
+        add(role.title, "kind_role", None, role.id)
+        for item in role.responsibilities:
+            add(item, "kind_responsibility", None, role.id)
+    return sorted(rows, key=lambda r: (r.term.casefold(), r.kind))
+
+
+def render_finder(ctx: PageContext) -> GeneratedPage:
+    view = PageView(ctx, FINDER)
+    body = render("finder.md.j2", view, rows=finder_rows(ctx))
+    meta = front_matter(
+        ctx.labels.finder,
+        tags=search_terms(["Zuständigkeit", "zuständig", "Ansprechpartner"]),
+        extra={"hide": ["toc"]},
+    )
+    return GeneratedPage(FINDER, meta + body)
+
+
+def render_ownership(ctx: PageContext) -> GeneratedPage:
+    view = PageView(ctx, OWNERSHIP)
+    rows = [
+        (process, review_status(process, ctx.today))
+        for process in sorted(ctx.handbook.processes.values(), key=lambda p: p.title.casefold())
+    ]
+    body = render("ownership.md.j2", view, rows=rows)
+    return GeneratedPage(OWNERSHIP, front_matter(ctx.labels.ownership) + body)
+
+
+def render_tag_index(ctx: PageContext) -> GeneratedPage:
+    view = PageView(ctx, TAGS)
+    tags = sorted(ctx.relations.tagged.items(), key=lambda i: i[0].casefold())
+    groups = [(tag, _by_title(ctx, "process", ids)) for tag, ids in tags]
+    body = render("tag_index.md.j2", view, groups=groups)
+    return GeneratedPage(TAGS, front_matter(ctx.labels.tags) + body)

@@ -1,0 +1,162 @@
+"""The page of one process: facts, flow, steps, RACI, hand-offs and everything around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..flow import step_anchor, step_index, targets
+from ..model import END
+from ..model import Process, Step
+from ..relations import ProcessReach
+from ..review import review_status
+from ..urls import entity_src
+from .context import GeneratedPage, PageContext
+from .labels import Labels
+from .render import PageView, front_matter, render
+from .text import plain_text, search_terms
+
+
+@dataclass(frozen=True)
+class NextLink:
+    label: str | None
+    anchor: str | None
+    """Anchor of the target step; None means the process ends."""
+    title: str
+
+
+@dataclass(frozen=True)
+class StepRow:
+    number: int
+    anchor: str
+    step: Step
+    following: list[NextLink]
+
+
+def handoff_sentence(reach: ProcessReach, t: Labels) -> str:
+    """One sentence that counts desks, units and hand-offs, with correct singular forms."""
+    desks, units = len(reach.roles), len(reach.units)
+    handoffs = len(reach.handoffs)
+    crossing = sum(1 for h in reach.handoffs if h.crosses_units)
+    if t.language == "en":
+        text = (
+            f"This process passes {desks} desk{'s' if desks != 1 else ''} in {units} "
+            f"organisational unit{'s' if units != 1 else ''} and is handed over "
+            f"{handoffs} time{'s' if handoffs != 1 else ''}"
+        )
+        return text + (f", {crossing} of them to another unit." if crossing else ".")
+    text = (
+        f"Dieser Vorgang geht über {desks} {'Schreibtisch' if desks == 1 else 'Schreibtische'} "
+        f"in {units} {'Organisationseinheit' if units == 1 else 'Organisationseinheiten'} "
+        f"und wird {handoffs}-mal übergeben"
+    )
+    return text + (
+        f", davon {crossing}-mal an eine andere Organisationseinheit." if crossing else "."
+    )
+
+
+def step_rows(process: Process, t: Labels) -> list[StepRow]:
+    ids = step_index(process)
+    rows = []
+    last = len(process.steps) - 1
+    for index, step in enumerate(process.steps):
+        following: list[NextLink] = []
+        named = targets(step)
+        if not named and index == last:
+            following.append(NextLink(None, None, t.end))
+        for target, label in named:
+            if target == END:
+                following.append(NextLink(label, None, t.end))
+            elif target in ids:
+                other = process.steps[ids[target]]
+                following.append(NextLink(label, step_anchor(other, ids[target]), other.title))
+        rows.append(StepRow(index + 1, step_anchor(step, index), step, following))
+    return rows
+
+
+def raci(process: Process) -> tuple[list[str], list[list[str]]]:
+    """Role columns (owner first, then in order of appearance) and the letters per step."""
+    columns = [process.owner]
+    for step in process.steps:
+        for role_id in [step.role, *step.consulted, *step.informed]:
+            if role_id and role_id not in columns:
+                columns.append(role_id)
+    cells = []
+    for step in process.steps:
+        row = []
+        for role_id in columns:
+            letters = []
+            if step.role == role_id:
+                letters.append("R")
+            if role_id == process.owner:
+                letters.append("A")
+            if role_id in step.consulted:
+                letters.append("C")
+            if role_id in step.informed:
+                letters.append("I")
+            row.append(", ".join(letters))
+        cells.append(row)
+    return columns, cells
+
+
+def variant_facts(ctx: PageContext, process: Process) -> dict[str, Any]:
+    reach = ctx.relations.reach[process.id]
+    return {
+        "process": process,
+        "steps": len(process.steps),
+        "desks": len(reach.roles),
+        "units": len(reach.units),
+        "handoffs": len(reach.handoffs),
+        "weaknesses": len(process.weaknesses),
+    }
+
+
+def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
+    src = entity_src("process", process.id)
+    view = PageView(ctx, src)
+    t = ctx.labels
+    reach = ctx.relations.reach[process.id]
+    columns, cells = raci(process)
+    systems = list(process.systems)
+    for step in process.steps:
+        systems.extend(s for s in step.systems if s not in systems)
+    other = ctx.handbook.processes.get(process.variant_of or "")
+    if other is None:  # the pairing may be written on one side only
+        other = next(
+            (p for p in ctx.handbook.processes.values() if p.variant_of == process.id), None
+        )
+    variants = None
+    if other is not None:
+        pair = [process, other]
+        if process.variant and process.variant.value == "to-be":
+            pair.reverse()
+        variants = [variant_facts(ctx, p) for p in pair]
+    source_path = ctx.handbook.paths.get(("process", process.id))
+    history = ctx.histories.get(source_path or "")
+    body = render(
+        "process.md.j2",
+        view,
+        process=process,
+        unit=ctx.handbook.process_unit(process),
+        review=review_status(process, ctx.today),
+        diagram=ctx.diagrams.process_svg(process.id) if ctx.diagrams else None,
+        rows=step_rows(process, t),
+        raci_columns=columns,
+        raci_cells=cells,
+        reach=reach,
+        handoff_sentence=handoff_sentence(reach, t),
+        systems=systems,
+        calls=ctx.relations.calls.get(process.id, []),
+        called_by=ctx.relations.called_by.get(process.id, []),
+        variants=variants,
+        history=history,
+    )
+    role = ctx.handbook.roles.get(process.owner)
+    tags = search_terms(process.keywords, process.tags, [role.title] if role else [])
+    meta = front_matter(
+        process.title,
+        tags=tags,
+        boost=2,
+        description=plain_text(process.summary),
+    )
+    return GeneratedPage(src, meta + body, source_path)
