@@ -198,6 +198,50 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+# PyYAML explains syntax errors in English; the frequent ones get a German explanation.
+YAML_DETAILS: dict[str, dict[str, str]] = {
+    "mapping values are not allowed here": {
+        "de": "hier ist kein 'schlüssel: wert' erlaubt – steht ein Text mit ':' ohne "
+        "Anführungszeichen da?",
+        "en": "a 'key: value' is not allowed here – is there text with ':' that needs quotes?",
+    },
+    "could not find expected ':'": {
+        "de": "':' erwartet – fehlt ein Doppelpunkt nach dem Schlüssel?",
+        "en": "expected ':' – is a colon missing after the key?",
+    },
+    "did not find expected key": {
+        "de": "Schlüssel erwartet – stimmt die Einrückung?",
+        "en": "expected a key – is the indentation right?",
+    },
+    "did not find expected '-' indicator": {
+        "de": "'-' erwartet – stimmt die Einrückung der Liste?",
+        "en": "expected '-' – is the list indented correctly?",
+    },
+    "found character '\\t' that cannot start any token": {
+        "de": "Tabulatorzeichen sind nicht erlaubt; bitte Leerzeichen zum Einrücken verwenden",
+        "en": "tab characters are not allowed; please indent with spaces",
+    },
+    "did not find expected ',' or ']'": {
+        "de": "',' oder ']' erwartet – ist eine Liste in [ ] nicht geschlossen?",
+        "en": "expected ',' or ']' – is a list in [ ] not closed?",
+    },
+    "did not find expected ',' or '}'": {
+        "de": "',' oder '}' erwartet – ist eine Zuordnung in { } nicht geschlossen?",
+        "en": "expected ',' or '}' – is a mapping in { } not closed?",
+    },
+    "found unexpected end of stream": {
+        "de": "Datei endet unerwartet – fehlt ein schließendes Anführungszeichen?",
+        "en": "unexpected end of file – is a closing quote missing?",
+    },
+}
+
+
+def yaml_detail(detail: str, language: str) -> str:
+    """PyYAML's explanation, in German where a translation is known."""
+    known = YAML_DETAILS.get(detail)
+    return known.get(language, detail) if known else detail
+
+
 def message(code: str, language: str, args: dict[str, str]) -> str:
     """Fill in the text of ``code``; a ``candidate`` argument adds a "did you mean".
 
@@ -209,6 +253,8 @@ def message(code: str, language: str, args: dict[str, str]) -> str:
         key: message(value[1:], language, {}) if value.startswith("@") else value
         for key, value in args.items()
     }
+    if code == "yaml-syntax" and "detail" in filled:
+        filled["detail"] = yaml_detail(filled["detail"], language)
     text = texts.get(language, texts["de"]).format(**filled)
     candidate = args.get("candidate")
     if candidate and code != "did-you-mean":

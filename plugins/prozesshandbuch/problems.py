@@ -76,7 +76,7 @@ def closest(wrong: str, known: Iterable[str]) -> str | None:
     candidates = {_fold(k): k for k in known}
     if folded in candidates and candidates[folded] != wrong:
         return candidates[folded]
-    close = difflib.get_close_matches(folded, list(candidates), n=1, cutoff=0.75)
+    close = difflib.get_close_matches(folded, list(candidates), n=1, cutoff=0.7)
     return candidates[close[0]] if close else None
 
 

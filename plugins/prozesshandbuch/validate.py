@@ -118,7 +118,9 @@ class _Checker:
         self._unit_cycles()
         for system in self.handbook.systems.values():
             self._ref(self._at("system", system.id), "role", system.owner, "owner")
-        self._unreferenced()
+        if not self.invalid_ids:
+            # With a file that failed to load, what it refers to is unknown.
+            self._unreferenced()
 
     def _process(self, process: Process, today: dt.date) -> None:
         at = self._at("process", process.id)

@@ -1,0 +1,56 @@
+# Prozesshandbuch: the two commands are `make serve` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+# Material prints a banner about MkDocs 2.0 on every run; the project pins mkdocs<2.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint check schema bench codeowners clean
+
+serve: $(VENV)/.installed
+	@scripts/ensure-system.sh graphviz
+	$(BIN)/mkdocs serve -a $(HOST)
+
+build: $(VENV)/.installed
+	@scripts/ensure-system.sh graphviz
+	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.installed
+	$(BIN)/prozesshandbuch check --strict content
+
+test: $(VENV)/.installed-test
+	@scripts/ensure-system.sh graphviz chromium
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff format --check plugins tests bench
+	$(BIN)/mypy
+	$(BIN)/prozesshandbuch schema --check
+	$(BIN)/pytest -n 2
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff format --check plugins tests bench
+	$(BIN)/mypy
+
+schema: $(VENV)/.installed
+	$(BIN)/prozesshandbuch schema
+
+bench: $(VENV)/.installed-test
+	@scripts/ensure-system.sh graphviz
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+$(BIN)/python:
+	@scripts/ensure-system.sh venv
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@
+
+clean:
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache

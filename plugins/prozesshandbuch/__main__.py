@@ -1,0 +1,5 @@
+"""`python -m prozesshandbuch`: the same as the `prozesshandbuch` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,77 @@
+"""Build real MkDocs sites from fixture handbooks in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import write_content
+
+MKDOCS_YML = """
+site_name: Testhandbuch
+docs_dir: docs
+theme:
+  name: material
+  language: de
+  font: false
+plugins:
+  - search:
+      lang: de
+  - prozesshandbuch:
+      today: "2026-11-23"
+{plugin_options}
+markdown_extensions:
+  - attr_list
+  - tables
+nav:
+  - Start: index.md
+  - Prozesse: prozesse/index.md
+  - Rollen: rollen/index.md
+  - Organisation: einheiten/index.md
+  - IT-Systeme: systeme/index.md
+  - Wer ist zuständig?: zustaendigkeit.md
+{extra_config}
+"""
+
+
+def make_project(
+    root: Path,
+    files: dict[str, str],
+    *,
+    plugin_options: str = "",
+    extra_config: str = "",
+) -> Path:
+    """A complete handbook project (mkdocs.yml, docs/, content/) below ``root``."""
+    write_content(root, files)
+    (root / "docs").mkdir(exist_ok=True)
+    options = textwrap.indent(textwrap.dedent(plugin_options).strip(), " " * 6)
+    text = MKDOCS_YML.format(plugin_options=options, extra_config=textwrap.dedent(extra_config))
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return root
+
+
+def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run a real ``mkdocs build`` in ``root`` and return the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+def page(site: Path, url_path: str) -> BeautifulSoup:
+    """Parse the built page at ``url_path`` (``prozesse/x/`` or ``prozesse/x.html``)."""
+    target = site / url_path
+    if url_path.endswith("/") or url_path == "":
+        target = target / "index.html"
+    return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")

@@ -1,0 +1,136 @@
+"""Real `mkdocs build` runs of small fixture handbooks."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from sitebuild import make_project, mkdocs_build, page
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file below ``folder`` with the hash of its bytes."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_fixture_handbook_builds_with_pages_for_every_entity(
+    tmp_path: Path, minimal_files: dict[str, str]
+) -> None:
+    make_project(tmp_path, minimal_files)
+    result = mkdocs_build(tmp_path, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    for path in ("prozesse/antrag/", "rollen/leitung/", "rollen/sachbearbeitung/", "einheiten/amt/"):
+        assert (site / path / "index.html").is_file(), path
+    title = page(site, "prozesse/antrag/").select_one("article h1")
+    assert title is not None
+    assert title.get_text(strip=True) == "Antrag bearbeiten"
+
+
+def test_failed_build_leaves_previous_site_byte_for_byte(
+    tmp_path: Path, minimal_files: dict[str, str]
+) -> None:
+    make_project(tmp_path, minimal_files)
+    assert mkdocs_build(tmp_path).returncode == 0
+    before = snapshot(tmp_path / "site")
+    broken = tmp_path / "content/processes/antrag.yml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("owner: leitung", "owner: leitng"))
+    (tmp_path / "content/roles/sachbearbeitung.yml").write_text(
+        "title: S\nunit: amtt\ndeputy: leitung\n", encoding="utf-8"
+    )
+
+    result = mkdocs_build(tmp_path)
+
+    assert result.returncode != 0
+    assert snapshot(tmp_path / "site") == before
+    assert "Traceback" not in result.stderr
+    # one message listing all problems of all files
+    assert "Das Handbuch enthält 2 Fehler; die Website wurde nicht verändert:" in result.stderr
+    assert (
+        "content/processes/antrag.yml:3:8: unbekannte Rolle 'leitng' – meinten Sie 'leitung'?"
+        in result.stderr
+    )
+    assert "content/roles/sachbearbeitung.yml:2:7: unbekannte Organisationseinheit 'amtt'" in (
+        result.stderr
+    )
+
+
+def test_strict_build_with_warning_fails_and_keeps_site(
+    tmp_path: Path, minimal_files: dict[str, str]
+) -> None:
+    make_project(tmp_path, minimal_files)
+    assert mkdocs_build(tmp_path, "--strict").returncode == 0
+    (tmp_path / "content/roles/frei.yml").write_text("title: Frei\nunit: amt\n", encoding="utf-8")
+
+    relaxed = mkdocs_build(tmp_path, "--dirty")  # a normal build shows the warning only
+    assert relaxed.returncode == 0
+    assert "Warnung: Rolle 'frei' wird nirgends verwendet" in relaxed.stderr
+    (tmp_path / "site").joinpath("marker").write_text("x")
+    before = snapshot(tmp_path / "site")
+
+    strict = mkdocs_build(tmp_path, "--strict")
+    assert strict.returncode != 0
+    assert "1 Warnung(en) im strikten Modus" in strict.stderr
+    assert snapshot(tmp_path / "site") == before
+
+
+def test_generator_never_writes_into_content(
+    tmp_path: Path, minimal_files: dict[str, str]
+) -> None:
+    make_project(tmp_path, minimal_files)
+    before = snapshot(tmp_path / "content")
+    assert mkdocs_build(tmp_path).returncode == 0
+    assert snapshot(tmp_path / "content") == before
+
+
+def test_yaml_sources_are_not_published_by_default(
+    tmp_path: Path, minimal_files: dict[str, str]
+) -> None:
+    make_project(tmp_path, minimal_files)
+    assert mkdocs_build(tmp_path).returncode == 0
+    assert not list((tmp_path / "site").rglob("*.yml"))
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_links_resolve_in_both_directions_and_url_styles(
+    tmp_path: Path, minimal_files: dict[str, str], directory_urls: bool
+) -> None:
+    make_project(
+        tmp_path, minimal_files, extra_config=f"use_directory_urls: {str(directory_urls).lower()}"
+    )
+    assert mkdocs_build(tmp_path, "--strict").returncode == 0
+    site = tmp_path / "site"
+
+    def url(path: str) -> str:
+        return f"{path}/" if directory_urls else f"{path}.html"
+
+    def targets(path: str) -> set[Path]:
+        soup = page(site, url(path))
+        found = set()
+        here = (site / url(path)).parent if not directory_urls else site / path
+        for link in soup.select("article a[href]"):
+            href = str(link["href"]).split("#")[0]
+            if not href or href.startswith(("http", "mailto")):
+                continue
+            target = (here / href).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{path}: broken link {href}"
+            found.add(target)
+        return found
+
+    process = (site / url("prozesse/antrag")).resolve()
+    role = (site / url("rollen/sachbearbeitung")).resolve()
+    unit = (site / url("einheiten/amt")).resolve()
+    if directory_urls:
+        process, role, unit = (p / "index.html" for p in (process, role, unit))
+    assert role in targets("prozesse/antrag")
+    assert process in targets("rollen/sachbearbeitung")
+    assert unit in targets("rollen/sachbearbeitung")
+    assert role in targets("einheiten/amt")
