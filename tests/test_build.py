@@ -26,7 +26,12 @@ def test_fixture_handbook_builds_with_pages_for_every_entity(
     result = mkdocs_build(tmp_path, "--strict")
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
-    for path in ("prozesse/antrag/", "rollen/leitung/", "rollen/sachbearbeitung/", "einheiten/amt/"):
+    for path in (
+        "prozesse/antrag/",
+        "rollen/leitung/",
+        "rollen/sachbearbeitung/",
+        "einheiten/amt/",
+    ):
         assert (site / path / "index.html").is_file(), path
     title = page(site, "prozesse/antrag/").select_one("article h1")
     assert title is not None
@@ -80,9 +85,7 @@ def test_strict_build_with_warning_fails_and_keeps_site(
     assert snapshot(tmp_path / "site") == before
 
 
-def test_generator_never_writes_into_content(
-    tmp_path: Path, minimal_files: dict[str, str]
-) -> None:
+def test_generator_never_writes_into_content(tmp_path: Path, minimal_files: dict[str, str]) -> None:
     make_project(tmp_path, minimal_files)
     before = snapshot(tmp_path / "content")
     assert mkdocs_build(tmp_path).returncode == 0

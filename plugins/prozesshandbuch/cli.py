@@ -71,3 +71,4 @@ def schema(out: Path, verify: bool) -> None:
         verb = "veraltet" if verify else "geschrieben"
         click.echo(f"{target}: {verb}", err=True)
     sys.exit(1 if verify and stale else 0)
+

@@ -1,0 +1,279 @@
+"""Generated pages, checked with an HTML parser on real builds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitebuild import make_project, mkdocs_build, page
+
+FLOW = {
+    "units/amt.yml": "title: Bürgeramt\nhead: leitung\nparent: dezernat\n",
+    "units/dezernat.yml": "title: Dezernat II\n",
+    "units/kasse.yml": "title: Stadtkasse\nparent: dezernat\n",
+    "roles/leitung.yml": """
+        title: Leitung Bürgeramt
+        unit: amt
+        holders:
+          - name: Erika Muster
+          - name: Max Beispiel
+    """,
+    "roles/sachbearbeitung.yml": """
+        title: Sachbearbeitung
+        unit: amt
+        deputy: leitung
+        responsibilities: [Meldewesen]
+        holders:
+          - name: Petra Probe
+    """,
+    "roles/kasse.yml": """
+        title: Kassierer
+        unit: kasse
+        deputy: leitung
+        holders:
+          - name: Karl Kasse
+            until: 2030-01-01
+    """,
+    "systems/kassensystem.yml": "title: Kassensystem\nowner: kasse\n",
+    "processes/gebuehr.yml": """
+        title: Gebühr kassieren
+        summary: Gebühr wird bezahlt.
+        owner: kasse
+        category: support
+        review:
+          last_reviewed: 2026-01-10
+        steps:
+          - title: Zahlung annehmen
+            role: kasse
+            systems: [kassensystem]
+    """,
+    "processes/antrag.yml": """
+        title: Antrag bearbeiten
+        summary: Ein Antrag wird geprüft und beschieden.
+        owner: leitung
+        keywords: [Formular]
+        tags: [Lebenslage Umzug]
+        review:
+          last_reviewed: 2025-12-01
+        steps:
+          - id: pruefen
+            title: Antrag prüfen
+            kind: decision
+            role: sachbearbeitung
+            consulted: [kasse]
+            next:
+              - to: kassieren
+                when: vollständig
+              - to: nachfordern
+                when: unvollständig
+          - id: nachfordern
+            title: Unterlagen nachfordern
+            role: sachbearbeitung
+            informed: [leitung]
+            next: pruefen
+          - id: kassieren
+            title: Gebühr erheben
+            calls: gebuehr
+          - id: buchen
+            title: Zahlung buchen
+            role: kasse
+          - id: zeichnen
+            title: Bescheid zeichnen
+            role: leitung
+    """,
+}
+
+
+@pytest.fixture(scope="module")
+def flow_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("flow")
+    make_project(root, FLOW)
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def article(site: Path, path: str) -> BeautifulSoup:
+    soup = page(site, path)
+    found = soup.select_one("article")
+    assert found is not None
+    return BeautifulSoup(str(found), "html.parser")
+
+
+def test_handoff_sentence_counts_desks_units_and_handoffs(flow_site: Path) -> None:
+    text = article(flow_site, "prozesse/antrag/").select_one(".ph-handoff-summary")
+    assert text is not None
+    # Desks: sachbearbeitung, kasse, leitung; units: amt, kasse. The call step is
+    # transparent, so hand-offs are pruefen->buchen (unit change), buchen->zeichnen
+    # (unit change); pruefen<->nachfordern stay at one desk.
+    assert text.get_text(strip=True) == (
+        "Dieser Vorgang geht über 3 Schreibtische in 2 Organisationseinheiten und wird "
+        "2-mal übergeben, davon 2-mal an eine andere Organisationseinheit."
+    )
+
+
+def test_raci_cells(flow_site: Path) -> None:
+    table = article(flow_site, "prozesse/antrag/").select_one("table.ph-raci")
+    assert table is not None
+    header = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert header == ["Schritt", "Leitung Bürgeramt", "Sachbearbeitung", "Kassierer"]
+    rows = {
+        tr.select_one("th").get_text(strip=True): [
+            td.get_text(strip=True) for td in tr.select("td")
+        ]
+        for tr in table.select("tbody tr")
+    }
+    assert rows["1. Antrag prüfen"] == ["A", "R", "C"]
+    assert rows["2. Unterlagen nachfordern"] == ["A, I", "R", ""]
+    assert rows["3. Gebühr erheben"] == ["A", "", ""]
+    assert rows["5. Bescheid zeichnen"] == ["R, A", "", ""]
+
+
+def test_steps_have_anchors_and_branches(flow_site: Path) -> None:
+    soup = article(flow_site, "prozesse/antrag/")
+    rows = soup.select("table.ph-steps tbody tr")
+    assert [r["id"] for r in rows] == [
+        "schritt-pruefen",
+        "schritt-nachfordern",
+        "schritt-kassieren",
+        "schritt-buchen",
+        "schritt-zeichnen",
+    ]
+    branches = [li.get_text(" ", strip=True) for li in rows[0].select(".ph-next li")]
+    assert branches == [
+        "vollständig: weiter mit Gebühr erheben",
+        "unvollständig: weiter mit Unterlagen nachfordern",
+    ]
+    call = rows[2].find("a", string="Gebühr kassieren")
+    assert call is not None
+    assert call["href"] == "../gebuehr/"
+
+
+def test_review_badge_for_fixed_build_date(flow_site: Path) -> None:
+    due_soon = article(flow_site, "prozesse/antrag/").select_one(".ph-badge")
+    assert due_soon is not None
+    assert due_soon["class"] == ["ph-badge", "ph-badge--due-soon"]
+    assert due_soon.parent is not None
+    assert "fällig am 01.12.2026" in due_soon.parent.get_text()
+    current = article(flow_site, "prozesse/gebuehr/").select_one(".ph-badge")
+    assert current is not None
+    assert current.get_text() == "aktuell"
+
+
+def test_role_page_lists_what_the_role_does(flow_site: Path) -> None:
+    soup = article(flow_site, "rollen/kasse/")
+    text = soup.get_text(" ", strip=True)
+    assert "Gebühr kassieren" in text  # owned
+    performs = soup.select(".ph-step-groups a")
+    assert any(a.get_text() == "4. Zahlung buchen" for a in performs)
+    assert "Kassensystem" in text
+    reading = [a.get_text() for a in soup.select(".ph-onboarding a")]
+    assert reading == ["Gebühr kassieren", "Antrag bearbeiten"]  # owned first, then worked in
+    leitung = article(flow_site, "rollen/leitung/")
+    label = leitung.find("dt", string="Vertritt")
+    assert label is not None
+    deputises = label.find_next_sibling("dd")
+    assert deputises is not None
+    assert [a.get_text() for a in deputises.select("a")] == ["Kassierer", "Sachbearbeitung"]
+
+
+def test_unit_page_shows_interfaces_each_way(flow_site: Path) -> None:
+    table = article(flow_site, "einheiten/amt/").select_one("table.ph-interfaces")
+    assert table is not None
+    cells = [td.get_text(strip=True) for td in table.select("tbody tr td")]
+    assert cells == ["1", "1", "Antrag bearbeiten"]  # one hand-off out, one back in
+
+
+def test_system_page_names_affected_processes(flow_site: Path) -> None:
+    soup = article(flow_site, "systeme/kassensystem/")
+    assert [a.get_text() for a in soup.select(".ph-step-groups a")] == [
+        "Gebühr kassieren",
+        "1. Zahlung annehmen",
+    ]
+
+
+def test_finder_lists_every_process_keyword_and_responsibility(flow_site: Path) -> None:
+    soup = article(flow_site, "zustaendigkeit/")
+    terms = [tr.select_one("td").get_text() for tr in soup.select("table.ph-finder-table tbody tr")]
+    for expected in ("Antrag bearbeiten", "Gebühr kassieren", "Formular", "Meldewesen"):
+        assert expected in terms
+    assert terms == sorted(terms, key=str.casefold)
+    row = soup.find("td", string="Formular")
+    assert row is not None
+    assert row.parent is not None
+    assert "Leitung Bürgeramt" in row.parent.get_text()
+
+
+def test_search_data_carries_keywords_and_umlaut_free_spellings(flow_site: Path) -> None:
+    import json
+
+    index = json.loads((flow_site / "search/search_index.json").read_text(encoding="utf-8"))
+    entry = next(d for d in index["docs"] if d["location"] == "prozesse/antrag/")
+    assert "Formular" in entry["tags"]
+    assert "Lebenslage Umzug" in entry["tags"]
+    unit = next(d for d in index["docs"] if d["location"] == "einheiten/amt/")
+    assert "Buergeramt" in unit["tags"]
+
+
+def test_process_pages_are_not_in_the_sidebar(flow_site: Path) -> None:
+    soup = page(flow_site, "prozesse/antrag/")
+    sidebar_links = [a["href"] for a in soup.select("nav.md-nav--primary a[href]")]
+    assert sidebar_links
+    assert not any("antrag" in href for href in sidebar_links)
+
+
+HOSTILE = {
+    "units/amt.yml": "title: '<Haushalt>'\nhead: leitung\n",
+    "roles/leitung.yml": """
+        title: '<script>alert("rolle")</script>'
+        unit: amt
+        summary: '<img src=x onerror=alert(1)> [klick](javascript:alert(2)) [daten](data:text/html,x)'
+        holders:
+          - name: '<b onmouseover=alert(3)>Erika</b>'
+          - name: Max
+    """,
+    "processes/boese.yml": """
+        title: '*Fett* <script>alert(4)</script> [link](javascript:alert(5))'
+        summary: |
+          Text <script>alert(6)</script> <a href="javascript:alert(7)">a</a>
+          <iframe src="https://evil.example"></iframe> <style>body{}</style>
+        owner: leitung
+        keywords: ['"><script>alert(8)</script>']
+        documents:
+          - title: 'Formular <svg onload=alert(9)>'
+            url: https://ok.example/formular.pdf
+        steps:
+          - title: '</td></tr></table><script>alert(10)</script>'
+            role: leitung
+            description: '<details open ontoggle=alert(11)>x</details>'
+            inputs: ['<img src=x onerror=alert(12)>']
+    """,
+}
+
+
+def test_hostile_content_is_escaped_and_sanitised(tmp_path: Path) -> None:
+    make_project(tmp_path, HOSTILE)
+    result = mkdocs_build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    for html_file in site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        body = soup.select_one("article") or soup
+        assert not body.select("script, iframe, style, svg[onload]"), html_file
+        for tag in body.find_all(True):
+            for name, value in tag.attrs.items():
+                assert not name.startswith("on"), (html_file, tag)
+                if name in ("href", "src"):
+                    assert not re.match(r"\s*(javascript|data):", str(value), re.I), (
+                        html_file,
+                        tag,
+                    )
+    process = article(site, "prozesse/boese/")
+    h1 = process.select_one("h1")
+    assert h1 is not None
+    assert h1.get_text() == "*Fett* <script>alert(4)</script> [link](javascript:alert(5))"
+    unit_link = process.find("a", string="<Haushalt>")
+    assert unit_link is not None  # shown literally, not swallowed as a raw tag
