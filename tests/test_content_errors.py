@@ -246,7 +246,10 @@ def test_umlaut_near_miss_suggests_the_folded_id(
         **minimal_files,
         "roles/sachbearbeitung-buergerbuero.yml": "title: S\nunit: amt\ndeputy: leitung\n",
     }
-    text = "title: A\nsummary: x\nowner: leitung\nsteps:\n  - title: T\n    role: sachbearbeitung-bürgerbüro\n"
+    text = (
+        "title: A\nsummary: x\nowner: leitung\nsteps:\n  - title: T\n"
+        "    role: sachbearbeitung-bürgerbüro\n"
+    )
     problems = problems_of(tmp_path, with_process(files, text))
     assert (
         f"{PROCESS}:6:11: unbekannte Rolle 'sachbearbeitung-bürgerbüro' – meinten Sie "

@@ -230,7 +230,9 @@ HOSTILE = {
     "roles/leitung.yml": """
         title: '<script>alert("rolle")</script>'
         unit: amt
-        summary: '<img src=x onerror=alert(1)> [klick](javascript:alert(2)) [daten](data:text/html,x)'
+        summary: >-
+          <img src=x onerror=alert(1)> [klick](javascript:alert(2))
+          [daten](data:text/html,x)
         holders:
           - name: '<b onmouseover=alert(3)>Erika</b>'
           - name: Max
