@@ -4,6 +4,7 @@ besides config.py; everything it calls is plain Python and testable without a bu
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from .messages import message
 from .pages import GeneratedPage, PageContext, build_pages
 from .pages.labels import Labels
 from .relations import build_relations
+from .timing import Timings
 from .urls import SiteUrls
 
 log = get_plugin_logger(__name__)
@@ -31,6 +33,8 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
     """Generates the handbook's pages from the YAML content folder."""
 
     def __init__(self) -> None:
+        self._timings = Timings()
+        self._build_started = 0.0
         self._check: CheckResult | None = None
         self._root = Path.cwd()
         self._generated: dict[str, GeneratedPage] = {}
@@ -40,7 +44,10 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         language = self.config.language
-        result = check_handbook(self._content_dir(), self._root, self._today())
+        self._timings = Timings()
+        self._build_started = time.perf_counter()
+        with self._timings.phase("load_validate"):
+            result = check_handbook(self._content_dir(), self._root, self._today())
         self._check = result
         if result.errors:
             raise PluginError(self._report("build-failed", result.errors))
@@ -59,16 +66,21 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._check is not None  # on_config always ran first
         handbook = self._check.handbook
+        with self._timings.phase("relations"):
+            relations = build_relations(handbook)
         ctx = PageContext(
             handbook=handbook,
-            relations=build_relations(handbook),
+            relations=relations,
             urls=SiteUrls(config.use_directory_urls),
             labels=Labels(self.config.language),
             today=self._today(),
             show_holders=self.config.show_holders,
         )
         self._generated = {}
-        for page in build_pages(ctx):
+        with self._timings.phase("pages"):
+            pages = build_pages(ctx)
+        self._timings.count("pages", len(pages))
+        for page in pages:
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page of the same name wins
             files.append(File.generated(config, page.src, content=page.markdown))
@@ -94,6 +106,12 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         if generated is not None:
             page.edit_url = self._edit_url(config, generated.source_path)
         return markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        total = time.perf_counter() - self._build_started
+        self._timings.seconds["mkdocs_render"] = total - sum(self._timings.seconds.values())
+        self._timings.seconds["total"] = total
+        self._timings.write_if_requested()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._content_dir()))

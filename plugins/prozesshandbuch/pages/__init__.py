@@ -16,6 +16,7 @@ from .overview_pages import (
 )
 from .process_page import render_process_page
 from .reference_page import render_reference
+from .report_pages import render_review_report, render_risk_report
 
 __all__ = ["GeneratedPage", "PageContext", "build_pages"]
 
@@ -33,6 +34,8 @@ def build_pages(ctx: PageContext) -> list[GeneratedPage]:
         render_ownership(ctx),
         render_tag_index(ctx),
         render_reference(ctx),
+        render_review_report(ctx),
+        render_risk_report(ctx, ctx.created),
     ]
     pages.extend(render_process_page(ctx, p) for p in hb.processes.values())
     pages.extend(render_role_page(ctx, r) for r in hb.roles.values())

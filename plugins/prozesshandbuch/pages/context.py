@@ -74,8 +74,8 @@ class PageContext:
     diagrams: DiagramSource | None = None
     histories: dict[str, PageHistory] = field(default_factory=dict)
     """Content file path -> its history; empty when history is off or unavailable."""
-    extra_pages: dict[str, str] = field(default_factory=dict)
-    """Report pages provided by other modules: src -> title (for links from the start page)."""
+    created: dict[str, dt.date] = field(default_factory=dict)
+    """Process id -> day its file was first committed (from history; may be empty)."""
 
     def title(self, kind: EntityKind, entity_id: str) -> str:
         """The title of an entity, or its id when it does not exist."""

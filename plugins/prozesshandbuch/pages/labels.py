@@ -320,3 +320,61 @@ class Labels:
     def __call__(self, key: str, **args: Any) -> str:
         text = self._table[key]
         return text.format(**args) if args else text
+
+
+_DE.update(
+    {
+        "review_report": "Prüfung fällig",
+        "review_report_intro": "Prozesse, deren Prüfung in den nächsten 30 Tagen fällig ist "
+        "oder schon überfällig ist, nach verantwortlicher Rolle.",
+        "review_none_due": "Derzeit ist keine Prüfung fällig.",
+        "never_reviewed": "Nie geprüft",
+        "risk_report": "Wissensrisiko",
+        "risk_intro": "Wo Prozesswissen an zu wenigen Personen hängt oder veraltet. Jeder "
+        "Eintrag führt zur Seite, auf der er behoben wird.",
+        "risk_none": "Keine Befunde.",
+        "risk_owner-vacant": "Die verantwortliche Rolle ist nicht besetzt",
+        "risk_owner-all-left": "Alle Personen der verantwortlichen Rolle sind ausgeschieden",
+        "risk_owner-single": "Die verantwortliche Rolle hat nur eine Person und keine Vertretung",
+        "risk_review-overdue": "Die Prüfung ist überfällig",
+        "risk_draft-too-long": "Der Prozess ist seit langem nur ein Entwurf",
+        "risk_fix_role": "Rolle besetzen oder Vertretung eintragen",
+        "risk_fix_process": "Prozess prüfen und aktualisieren",
+        "finding": "Befund",
+        "fix": "Behebung",
+        "dependencies": "Abhängigkeit von Rollen",
+        "dependencies_intro": "Wie viele Prozesse an einer Rolle hängen und wie sie besetzt ist.",
+        "owned_count": "verantwortet",
+        "performed_count": "arbeitet mit in",
+        "people": "Personen",
+        "risk_summary": "Wissensrisiken",
+    }
+)
+_EN.update(
+    {
+        "review_report": "Reviews due",
+        "review_report_intro": "Processes whose review is due within 30 days or overdue, by "
+        "owner role.",
+        "review_none_due": "No review is due at present.",
+        "never_reviewed": "Never reviewed",
+        "risk_report": "Knowledge risk",
+        "risk_intro": "Where process knowledge depends on too few people or is out of date. "
+        "Each entry leads to the page where it is fixed.",
+        "risk_none": "No findings.",
+        "risk_owner-vacant": "The owner role has no holder",
+        "risk_owner-all-left": "Everyone in the owner role has left",
+        "risk_owner-single": "The owner role has a single holder and no deputy",
+        "risk_review-overdue": "The review is overdue",
+        "risk_draft-too-long": "The process has been a draft for a long time",
+        "risk_fix_role": "Staff the role or name a deputy",
+        "risk_fix_process": "Review and update the process",
+        "finding": "Finding",
+        "fix": "Fix",
+        "dependencies": "Dependence on roles",
+        "dependencies_intro": "How many processes depend on a role, and how it is staffed.",
+        "owned_count": "owns",
+        "performed_count": "works in",
+        "people": "People",
+        "risk_summary": "Knowledge risks",
+    }
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..health import find_risks
 from ..model import Category
 from ..review import ReviewState, review_status
 from .context import GeneratedPage, PageContext
@@ -40,7 +41,12 @@ def render_start_page(ctx: PageContext) -> GeneratedPage:
             (len(hb.roles), ctx.labels.count_roles, ROLES),
             (len(hb.units), ctx.labels.count_units, UNITS),
             (len(hb.systems), ctx.labels.count_systems, SYSTEMS),
-            (due, ctx.labels.count_due, OWNERSHIP),
+            (due, ctx.labels.count_due, "berichte/pruefung.md"),
+            (
+                len(find_risks(hb, ctx.today, ctx.created)),
+                ctx.labels.risk_summary,
+                "berichte/wissensrisiko.md",
+            ),
         ],
         links={"roles": ROLES, "finder": FINDER, "guide": "anleitung.md"},
     )

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..flow import step_anchor, step_index, targets
-from ..model import END
-from ..model import Process, Step
+from ..model import END, Process, Step
 from ..relations import ProcessReach
 from ..review import review_status
 from ..urls import entity_src
