@@ -14,7 +14,7 @@ serve: $(VENV)/.installed
 
 build: $(VENV)/.installed
 	@scripts/ensure-system.sh graphviz
-	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build
 
 check: $(VENV)/.installed
 	$(BIN)/prozesshandbuch check --strict content

@@ -12,6 +12,7 @@ from .relations import Relations
 from .review import ReviewState, review_status
 
 DRAFT_TOO_LONG_DAYS = 180
+LEAVING_SOON_DAYS = 180
 
 
 class RiskKind(str, Enum):
@@ -21,6 +22,10 @@ class RiskKind(str, Enum):
     """Everyone who held the owner role has left."""
     OWNER_SINGLE = "owner-single"
     """The owner role has one holder and no deputy."""
+    OWNER_LEAVING = "owner-leaving"
+    """Everyone who holds the owner role now leaves within LEAVING_SOON_DAYS."""
+    STEP_ROLE_VACANT = "step-role-vacant"
+    """A role that performs steps of the process has nobody in it."""
     REVIEW_OVERDUE = "review-overdue"
     DRAFT_TOO_LONG = "draft-too-long"
 
@@ -70,6 +75,17 @@ def find_risks(
                 risks.append(Risk(RiskKind.OWNER_ALL_LEFT, process.id, owner.id, left))
             elif len(current) == 1 and not owner.deputy:
                 risks.append(Risk(RiskKind.OWNER_SINGLE, process.id, owner.id))
+            if current and all(
+                h.until is not None and (h.until - today).days <= LEAVING_SOON_DAYS for h in current
+            ):
+                last_day = max(h.until for h in current if h.until is not None)
+                risks.append(Risk(RiskKind.OWNER_LEAVING, process.id, owner.id, last_day))
+        step_roles = dict.fromkeys(s.role for s in process.steps if s.role)
+        for role_id in step_roles:
+            role = handbook.roles.get(role_id)
+            if role is not None and role_id != process.owner and role.holders:
+                if not role.current_holders(today):
+                    risks.append(Risk(RiskKind.STEP_ROLE_VACANT, process.id, role_id))
         status = review_status(process, today)
         if status.state is ReviewState.OVERDUE:
             risks.append(Risk(RiskKind.REVIEW_OVERDUE, process.id, process.owner, status.due))

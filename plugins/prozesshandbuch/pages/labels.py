@@ -317,6 +317,10 @@ class Labels:
         except KeyError as missing:
             raise AttributeError(key) from missing
 
+    def metric(self, key: str) -> str:
+        """A readable name for a metric key; unknown keys are shown as written."""
+        return self._table.get(f"metric_{key}", key.replace("_", " "))
+
     def __call__(self, key: str, **args: Any) -> str:
         text = self._table[key]
         return text.format(**args) if args else text
@@ -336,6 +340,9 @@ _DE.update(
         "risk_owner-vacant": "Die verantwortliche Rolle ist nicht besetzt",
         "risk_owner-all-left": "Alle Personen der verantwortlichen Rolle sind ausgeschieden",
         "risk_owner-single": "Die verantwortliche Rolle hat nur eine Person und keine Vertretung",
+        "risk_owner-leaving": "Alle Personen der verantwortlichen Rolle scheiden bald aus – "
+        "Wissen jetzt übergeben",
+        "risk_step-role-vacant": "Eine Rolle, die Schritte ausführt, ist derzeit unbesetzt",
         "risk_review-overdue": "Die Prüfung ist überfällig",
         "risk_draft-too-long": "Der Prozess ist seit langem nur ein Entwurf",
         "risk_fix_role": "Rolle besetzen oder Vertretung eintragen",
@@ -348,6 +355,14 @@ _DE.update(
         "performed_count": "arbeitet mit in",
         "people": "Personen",
         "risk_summary": "Wissensrisiken",
+        "metric_cases_per_year": "Fälle pro Jahr",
+        "metric_lead_time": "Durchlaufzeit",
+        "metric_processing_time": "Bearbeitungszeit",
+        "metric_waiting_time": "Wartezeit",
+        "metric_cost_per_case": "Kosten je Fall",
+        "metric_fee": "Gebühr",
+        "metric_online_share": "Online-Anteil",
+        "metric_staff": "Beschäftigte",
     }
 )
 _EN.update(
@@ -364,6 +379,8 @@ _EN.update(
         "risk_owner-vacant": "The owner role has no holder",
         "risk_owner-all-left": "Everyone in the owner role has left",
         "risk_owner-single": "The owner role has a single holder and no deputy",
+        "risk_owner-leaving": "Everyone in the owner role leaves soon – hand over knowledge now",
+        "risk_step-role-vacant": "A role that performs steps has nobody in it",
         "risk_review-overdue": "The review is overdue",
         "risk_draft-too-long": "The process has been a draft for a long time",
         "risk_fix_role": "Staff the role or name a deputy",
@@ -376,5 +393,13 @@ _EN.update(
         "performed_count": "works in",
         "people": "People",
         "risk_summary": "Knowledge risks",
+        "metric_cases_per_year": "Cases per year",
+        "metric_lead_time": "Lead time",
+        "metric_processing_time": "Processing time",
+        "metric_waiting_time": "Waiting time",
+        "metric_cost_per_case": "Cost per case",
+        "metric_fee": "Fee",
+        "metric_online_share": "Online share",
+        "metric_staff": "Staff",
     }
 )

@@ -12,7 +12,13 @@ from .render import PageView, front_matter, render
 
 REVIEWS = "berichte/pruefung.md"
 RISKS = "berichte/wissensrisiko.md"
-_ROLE_FIXES = {RiskKind.OWNER_VACANT, RiskKind.OWNER_ALL_LEFT, RiskKind.OWNER_SINGLE}
+_ROLE_FIXES = {
+    RiskKind.OWNER_VACANT,
+    RiskKind.OWNER_ALL_LEFT,
+    RiskKind.OWNER_SINGLE,
+    RiskKind.OWNER_LEAVING,
+    RiskKind.STEP_ROLE_VACANT,
+}
 
 
 def render_review_report(ctx: PageContext) -> GeneratedPage:
