@@ -19,6 +19,8 @@ theme:
   name: material
   language: de
   font: false
+  features:
+    - content.action.edit
 plugins:
   - search:
       lang: de

@@ -279,3 +279,25 @@ def test_hostile_content_is_escaped_and_sanitised(tmp_path: Path) -> None:
     assert h1.get_text() == "*Fett* <script>alert(4)</script> [link](javascript:alert(5))"
     unit_link = process.find("a", string="<Haushalt>")
     assert unit_link is not None  # shown literally, not swallowed as a raw tag
+
+
+def test_edit_link_points_at_the_yaml_file(tmp_path: Path, minimal_files: dict[str, str]) -> None:
+    make_project(
+        tmp_path,
+        minimal_files,
+        extra_config="repo_url: https://gitlab.example.org/stadt/handbuch\n"
+        "edit_uri: -/edit/main/docs/\n",
+    )
+    assert mkdocs_build(tmp_path, "--strict").returncode == 0
+    soup = page(tmp_path / "site", "prozesse/antrag/")
+    edit = soup.select_one("a.md-content__button")
+    assert edit is not None
+    assert edit["href"] == (
+        "https://gitlab.example.org/stadt/handbuch/-/edit/main/content/processes/antrag.yml"
+    )
+    text_link = soup.select_one(".ph-edit a")
+    assert text_link is not None
+    assert text_link.get_text() == "Diese Seite bearbeiten"
+    assert text_link["href"] == edit["href"]
+    start = page(tmp_path / "site", "")
+    assert start.select_one("a.md-content__button") is None  # no source file behind it

@@ -75,6 +75,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             labels=Labels(self.config.language),
             today=self._today(),
             show_holders=self.config.show_holders,
+            edit_base=self._edit_base(config),
         )
         self._generated = {}
         with self._timings.phase("pages"):
@@ -104,7 +105,10 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
     ) -> str | None:
         generated = self._generated.get(page.file.src_uri)
         if generated is not None:
-            page.edit_url = self._edit_url(config, generated.source_path)
+            base = self._edit_base(config)
+            page.edit_url = (
+                f"{base}/{generated.source_path}" if base and generated.source_path else None
+            )
         return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -136,9 +140,9 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         lines.extend(p.format(language) for p in problems)
         return "\n".join(lines)
 
-    def _edit_url(self, config: MkDocsConfig, source_path: str | None) -> str | None:
-        """Edit link to the YAML file in the forge, or None for pages without a source."""
-        if not source_path or not config.repo_url:
+    def _edit_base(self, config: MkDocsConfig) -> str | None:
+        """Forge URL of the repository root for editing, or None when not configured."""
+        if not config.repo_url:
             return None
         edit_uri = self.config.edit_uri
         if edit_uri is None:
@@ -148,4 +152,4 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                 edit_uri = edit_uri.rstrip("/")[: -len(docs_name)]
         if not edit_uri:
             return None
-        return config.repo_url.rstrip("/") + "/" + edit_uri.strip("/") + "/" + source_path
+        return config.repo_url.rstrip("/") + "/" + edit_uri.strip("/")

@@ -74,6 +74,8 @@ class PageContext:
     diagrams: DiagramSource | None = None
     histories: dict[str, PageHistory] = field(default_factory=dict)
     """Content file path -> its history; empty when history is off or unavailable."""
+    edit_base: str | None = None
+    """Forge URL that a content file path is appended to for editing, if configured."""
     created: dict[str, dt.date] = field(default_factory=dict)
     """Process id -> day its file was first committed (from history; may be empty)."""
 
@@ -81,6 +83,12 @@ class PageContext:
         """The title of an entity, or its id when it does not exist."""
         entity = self.handbook.entities(kind).get(entity_id)
         return str(entity.title) if entity is not None else entity_id
+
+    def edit_url(self, source_path: str | None) -> str | None:
+        """Where to edit a content file in the forge, or None."""
+        if not self.edit_base or not source_path:
+            return None
+        return self.edit_base.rstrip("/") + "/" + source_path
 
     @staticmethod
     def tag_anchor(tag: str) -> str:

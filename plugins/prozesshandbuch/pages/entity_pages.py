@@ -60,6 +60,7 @@ def render_role_page(ctx: PageContext, role: Role) -> GeneratedPage:
         reading=path,
         reading_derived=derived,
         history=ctx.histories.get(source_path or ""),
+        source_path=source_path,
     )
     unit = ctx.handbook.units.get(role.unit)
     tags = search_terms([role.title], role.responsibilities, [unit.title] if unit else [])
@@ -110,6 +111,7 @@ def render_unit_page(ctx: PageContext, unit: Unit) -> GeneratedPage:
         interfaces=interfaces,
         diagram=ctx.diagrams.unit_neighbourhood_svg(unit.id) if ctx.diagrams else None,
         history=ctx.histories.get(source_path or ""),
+        source_path=source_path,
     )
     meta = front_matter(
         unit.title, tags=search_terms([unit.title]), description=plain_text(unit.summary)
@@ -131,6 +133,7 @@ def render_system_page(ctx: PageContext, system: System) -> GeneratedPage:
         steps=steps,
         processes=processes,
         history=ctx.histories.get(source_path or ""),
+        source_path=source_path,
     )
     tags = search_terms([system.title, system.kind or "", system.vendor or ""])
     meta = front_matter(system.title, tags=tags, description=plain_text(system.summary))

@@ -149,6 +149,7 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
         called_by=ctx.relations.called_by.get(process.id, []),
         variants=variants,
         history=history,
+        source_path=source_path,
     )
     role = ctx.handbook.roles.get(process.owner)
     tags = search_terms(process.keywords, process.tags, [role.title] if role else [])
