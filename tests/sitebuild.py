@@ -47,9 +47,16 @@ def make_project(
     *,
     plugin_options: str = "",
     extra_config: str = "",
+    strict_history: bool = False,
 ) -> Path:
-    """A complete handbook project (mkdocs.yml, docs/, content/) below ``root``."""
+    """A complete handbook project (mkdocs.yml, docs/, content/) below ``root``.
+
+    Fixture projects are usually not git repositories; unless ``strict_history`` is set,
+    the plugin reports that as information so that ``--strict`` builds still pass.
+    """
     write_content(root, files)
+    if not strict_history:
+        plugin_options = "strict_history: false\n" + textwrap.dedent(plugin_options)
     (root / "docs").mkdir(exist_ok=True)
     options = textwrap.indent(textwrap.dedent(plugin_options).strip(), " " * 6)
     text = MKDOCS_YML.format(plugin_options=options, extra_config=textwrap.dedent(extra_config))

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from gitrepo import ERIKA, GitRepo
 from sitebuild import mkdocs_build
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,6 +46,8 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
     )
     assert 'today: "2026-11-23"' in config.read_text(encoding="utf-8")
+    repo = GitRepo(root)
+    repo.commit("Musterstadt-Handbuch angelegt", ERIKA, "2026-11-20T10:00:00+01:00")
     result = mkdocs_build(root, "--strict")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr

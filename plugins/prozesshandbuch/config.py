@@ -6,7 +6,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 
-class PluginConfig(Config):
+class PluginConfig(Config):  # type: ignore[no-untyped-call]
     """Options; paths are relative to the folder of mkdocs.yml."""
 
     content_dir = c.Type(str, default="content")
@@ -21,6 +21,9 @@ class PluginConfig(Config):
     """Show the names of the people holding roles; `false` for privacy."""
     history = c.Type(bool, default=True)
     """Read the change history of content files from git."""
+    strict_history = c.Type(bool, default=True)
+    """Whether trouble reading git (shallow clone, no repository, ...) is a warning that
+    `--strict` counts; `false` reports it as information only."""
     publish_sources = c.Type(bool, default=False)
     """Also publish the YAML files under `quellen/`."""
     cache_dir = c.Type(str, default=".cache/prozesshandbuch")

@@ -83,9 +83,9 @@ def find_risks(
         step_roles = dict.fromkeys(s.role for s in process.steps if s.role)
         for role_id in step_roles:
             role = handbook.roles.get(role_id)
-            if role is not None and role_id != process.owner and role.holders:
-                if not role.current_holders(today):
-                    risks.append(Risk(RiskKind.STEP_ROLE_VACANT, process.id, role_id))
+            vacant = role is not None and role.holders and not role.current_holders(today)
+            if vacant and role_id != process.owner:
+                risks.append(Risk(RiskKind.STEP_ROLE_VACANT, process.id, role_id))
         status = review_status(process, today)
         if status.state is ReviewState.OVERDUE:
             risks.append(Risk(RiskKind.REVIEW_OVERDUE, process.id, process.owner, status.due))

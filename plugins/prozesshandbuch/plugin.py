@@ -14,12 +14,18 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .changes import RevisionCache
 from .check import CheckResult, check_handbook
 from .config import PluginConfig
+from .diagrams import Diagrams, GraphvizMissingError, build_diagrams
+from .diagrams.render import find_dot
 from .messages import message
+from .model import Handbook
 from .pages import GeneratedPage, PageContext, build_pages
 from .pages.labels import Labels
-from .relations import build_relations
+from .pages.news_page import FEED, render_feed, render_news_page
+from .relations import Relations, build_relations
+from .timeline import Timeline, build_timeline
 from .timing import Timings
 from .urls import SiteUrls
 
@@ -38,12 +44,15 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._check: CheckResult | None = None
         self._root = Path.cwd()
         self._generated: dict[str, GeneratedPage] = {}
+        self._timeline = Timeline()
+        # Parsed old revisions by blob hash; blobs never change, so `mkdocs serve`
+        # rebuilds keep it.
+        self._revision_cache: RevisionCache = {}
 
-    # Validation runs in on_config, before MkDocs cleans the site folder, so a failed
-    # build leaves the previously built site untouched.
+    # Everything that can fail on the author's input runs here, before MkDocs cleans the
+    # site folder, so a failed build leaves the previously built site untouched.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        language = self.config.language
         self._timings = Timings()
         self._build_started = time.perf_counter()
         with self._timings.phase("load_validate"):
@@ -54,38 +63,49 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         if config.strict and result.warnings:
             raise PluginError(self._report("strict-warnings", result.warnings))
         for problem in result.warnings:
-            log.warning(problem.format(language))
-        for name in sorted(p.name for p in ASSETS.glob("*.css")):
-            if ASSET_PREFIX + name not in config.extra_css:
-                config.extra_css.append(ASSET_PREFIX + name)
-        for name in sorted(p.name for p in ASSETS.glob("*.js")):
-            if ASSET_PREFIX + name not in config.extra_javascript:
-                config.extra_javascript.append(ASSET_PREFIX + name)
+            log.warning(problem.format(self.config.language))
+        if self.config.diagrams:
+            try:
+                find_dot()
+            except GraphvizMissingError as error:
+                raise PluginError(str(error)) from None
+        for pattern, target in (("*.css", config.extra_css), ("*.js", config.extra_javascript)):
+            for name in sorted(p.name for p in ASSETS.glob(pattern)):
+                if ASSET_PREFIX + name not in target:
+                    target.append(ASSET_PREFIX + name)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._check is not None  # on_config always ran first
         handbook = self._check.handbook
+        urls = SiteUrls(config.use_directory_urls)
         with self._timings.phase("relations"):
             relations = build_relations(handbook)
+        diagrams = self._diagrams(handbook, relations, urls)
+        self._timeline = self._history(handbook, config)
         ctx = PageContext(
             handbook=handbook,
             relations=relations,
-            urls=SiteUrls(config.use_directory_urls),
+            urls=urls,
             labels=Labels(self.config.language),
             today=self._today(),
             show_holders=self.config.show_holders,
+            diagrams=diagrams,
+            histories=self._timeline.histories,
             edit_base=self._edit_base(config),
+            created=self._timeline.created,
         )
-        self._generated = {}
         with self._timings.phase("pages"):
-            pages = build_pages(ctx)
+            pages = [*build_pages(ctx), render_news_page(ctx, self._timeline.news)]
+            feed = render_feed(ctx, self._timeline.news, config.site_url, config.site_name)
         self._timings.count("pages", len(pages))
+        self._generated = {}
         for page in pages:
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page of the same name wins
             files.append(File.generated(config, page.src, content=page.markdown))
             self._generated[page.src] = page
+        files.append(File.generated(config, FEED, content=feed))
         for asset in sorted(ASSETS.iterdir()):
             if asset.is_file():
                 files.append(
@@ -104,11 +124,14 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         generated = self._generated.get(page.file.src_uri)
-        if generated is not None:
-            base = self._edit_base(config)
-            page.edit_url = (
-                f"{base}/{generated.source_path}" if base and generated.source_path else None
-            )
+        if generated is None or not generated.source_path:
+            return markdown
+        base = self._edit_base(config)
+        page.edit_url = f"{base}/{generated.source_path}" if base else None
+        history = self._timeline.histories.get(generated.source_path)
+        if history is not None and history.entries:
+            # Material shows this in the page footer ("Letzte Aktualisierung").
+            page.meta["revision_date"] = history.entries[0].date.strftime("%d.%m.%Y")
         return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -120,6 +143,49 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._content_dir()))
         return server
+
+    # -- pipeline steps --------------------------------------------------------------------
+
+    def _diagrams(
+        self, handbook: Handbook, relations: Relations, urls: SiteUrls
+    ) -> Diagrams | None:
+        if not self.config.diagrams:
+            return None
+        with self._timings.phase("diagrams"):
+            try:
+                diagrams = build_diagrams(
+                    handbook,
+                    relations,
+                    urls,
+                    cache_dir=self._root / self.config.cache_dir / "diagrams",
+                    language=self.config.language,
+                )
+            except GraphvizMissingError as error:
+                raise PluginError(str(error)) from None
+        for key, detail in sorted(diagrams.failures.items()):
+            log.warning(f"{key}: Diagramm konnte nicht gezeichnet werden: {detail}")
+        self._timings.count("dot_runs", diagrams.dot_runs)
+        self._timings.count("diagrams_rendered", diagrams.rendered)
+        self._timings.count("diagrams_cached", diagrams.cached)
+        return diagrams
+
+    def _history(self, handbook: Handbook, config: MkDocsConfig) -> Timeline:
+        if not self.config.history:
+            return Timeline()
+        with self._timings.phase("history"):
+            timeline = build_timeline(
+                self._root,
+                self._content_dir(),
+                handbook,
+                language=self.config.language,
+                show_holders=self.config.show_holders,
+                repo_url=config.repo_url,
+                cache=self._revision_cache,
+            )
+        self._timings.count("git_runs", timeline.git_runs)
+        if timeline.problem:
+            (log.warning if self.config.strict_history else log.info)(timeline.problem)
+        return timeline
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -1,0 +1,174 @@
+"""A CODEOWNERS file that routes each content file's merge requests to its owners.
+
+Who reviews a change is who is accountable for the content: a process goes to the current
+holders of its owner role, a role to its own holders, a unit to the holders of its head
+role, a system to the holders of its owner role. Holders are matched by their forge
+``username``; files whose owners have none are listed as comments, so the gap is visible.
+
+GitLab and GitHub read the same line syntax (``/path @user1 @user2``, paths anchored at
+the repository root by a leading ``/``); only GitLab knows sections (``[Prozesse]``).
+The text depends only on the content and the day, so ``--check`` in CI can compare it
+with the committed file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .model import EntityKind, Handbook, Role
+
+Forge = Literal["gitlab", "github"]
+
+DEFAULT_PATHS: dict[Forge, str] = {
+    "gitlab": ".gitlab/CODEOWNERS",
+    "github": ".github/CODEOWNERS",
+}
+"""Where each forge looks for the file (both also accept other places; these are tidy)."""
+
+# Usernames, or groups and teams such as `@fachbereich/buergerbuero`, `@org/team`.
+_USERNAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
+
+_ORDER: tuple[EntityKind, ...] = ("process", "role", "unit", "system")
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "header": {
+        "de": "# Automatisch erzeugt – bitte nicht von Hand ändern, sondern neu erzeugen mit:\n"
+        "#   {command}\n"
+        "# Jede Inhaltsdatei geht zur Prüfung an die Personen, die für sie verantwortlich\n"
+        "# sind (Rollen mit 'holders' und 'username'). Nach Personalwechseln neu erzeugen.",
+        "en": "# Generated – do not edit by hand; regenerate with:\n"
+        "#   {command}\n"
+        "# Each content file is routed for review to the people accountable for it\n"
+        "# (roles with 'holders' and 'username'). Regenerate after staff changes.",
+    },
+    "section-process": {"de": "Prozesse", "en": "Processes"},
+    "section-role": {"de": "Rollen", "en": "Roles"},
+    "section-unit": {"de": "Organisationseinheiten", "en": "Organisational units"},
+    "section-system": {"de": "IT-Systeme", "en": "IT systems"},
+    "unrouted": {
+        "de": "# nicht zugeordnet: {path} – {reason}",
+        "en": "# unrouted: {path} – {reason}",
+    },
+    "no-role": {"de": "keine verantwortliche Rolle angegeben", "en": "no accountable role given"},
+    "unknown-role": {"de": "Rolle '{role}' gibt es nicht", "en": "role '{role}' does not exist"},
+    "no-username": {
+        "de": "Rolle '{role}' hat derzeit niemanden mit 'username'",
+        "en": "role '{role}' has no current holder with a 'username'",
+    },
+}
+
+
+def _text(key: str, language: str, **args: str) -> str:
+    texts = _TEXTS[key]
+    return texts.get(language, texts["de"]).format(**args)
+
+
+@dataclass(frozen=True)
+class Route:
+    """Who reviews one content file; no owners means unrouted, with the reason."""
+
+    kind: EntityKind
+    path: str
+    owners: tuple[str, ...]
+    reason: str = ""
+
+
+def accountable_role(handbook: Handbook, kind: EntityKind, entity_id: str) -> str | None:
+    """The role whose holders answer for an entity."""
+    if kind == "process":
+        return handbook.processes[entity_id].owner
+    if kind == "role":
+        return entity_id
+    if kind == "unit":
+        return handbook.units[entity_id].head
+    return handbook.systems[entity_id].owner
+
+
+def routes(handbook: Handbook, today: dt.date, language: str = "de") -> list[Route]:
+    """A route for every content file of ``handbook``, sorted by kind and path."""
+    found = []
+    for kind in _ORDER:
+        for entity_id in handbook.entities(kind):
+            path = handbook.paths.get((kind, entity_id))
+            if path is None:
+                continue
+            role_id = accountable_role(handbook, kind, entity_id)
+            role = handbook.roles.get(role_id) if role_id else None
+            owners = _usernames(role, today) if role else ()
+            reason = ""
+            if role_id is None:
+                reason = _text("no-role", language)
+            elif role is None:
+                reason = _text("unknown-role", language, role=role_id)
+            elif not owners:
+                reason = _text("no-username", language, role=role_id)
+            found.append(Route(kind, path, owners, reason))
+    return sorted(found, key=lambda route: (_ORDER.index(route.kind), route.path))
+
+
+def _usernames(role: Role, today: dt.date) -> tuple[str, ...]:
+    names = {
+        holder.username.strip().removeprefix("@")
+        for holder in role.current_holders(today)
+        if holder.username
+    }
+    # A name with a space or other odd character would break the line; it is left out
+    # (and the file shows up as unrouted if no one else is left).
+    return tuple(sorted(name for name in names if _USERNAME.match(name)))
+
+
+def regenerate_command(forge: Forge, content: str, fallback: tuple[str, ...] = ()) -> str:
+    """The command line that writes this file, for its header and for ``--check`` hints."""
+    parts = ["prozesshandbuch codeowners", f"--format {forge}"]
+    if content != "content":
+        parts.append(f"--content {content}")
+    parts += [f"--fallback {name}" for name in _names(fallback)]
+    return " ".join(parts)
+
+
+def _names(usernames: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({name.strip().removeprefix("@") for name in usernames if name.strip()}))
+
+
+def render_codeowners(
+    handbook: Handbook,
+    today: dt.date,
+    forge: Forge = "gitlab",
+    *,
+    language: str = "de",
+    command: str = "prozesshandbuch codeowners",
+    fallback: tuple[str, ...] = (),
+) -> str:
+    """The CODEOWNERS text for ``handbook`` as of ``today``.
+
+    ``fallback`` owners (e.g. the editorial team) get the files that would otherwise be
+    unrouted. They are written per file rather than as one ``/content/`` line, because
+    GitLab sections add up (a file matched in two sections needs both approvals) while
+    GitHub lets the last match win; per-file lines mean the same on both.
+    """
+    extra = _names(fallback)
+    lines = [_text("header", language, command=command), ""]
+    current: EntityKind | None = None
+    for route in routes(handbook, today, language):
+        if route.kind != current:
+            if current is not None:
+                lines.append("")
+            current = route.kind
+            section = _text(f"section-{route.kind}", language)
+            lines.append(f"[{section}]" if forge == "gitlab" else f"# {section}")
+        if not route.owners:
+            lines.append(
+                _text("unrouted", language, path=_pattern(route.path), reason=route.reason)
+            )
+        owners = route.owners or extra
+        if owners:
+            lines.append(f"{_pattern(route.path)} {' '.join(f'@{name}' for name in owners)}")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _pattern(path: str) -> str:
+    """An anchored CODEOWNERS pattern; spaces escaped, as both forges expect."""
+    return "/" + path.lstrip("/").replace(" ", "\\ ")

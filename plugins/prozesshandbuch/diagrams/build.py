@@ -1,0 +1,120 @@
+"""All diagrams of one build: build every DOT text, render them together, make them
+accessible. The plugin calls :func:`build_diagrams` once and asks the result per page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Handbook
+from ..relations import Relations
+from ..urls import SiteUrls
+from .cache import MEMORY_ENTRIES
+from .process_graph import process_diagram
+from .render import render_svgs
+from .source import DotDiagram
+from .svg import SvgError, accessible_svg, figure
+from .texts import texts_for
+from .unit_map import unit_map_diagram, unit_neighbourhood_diagram
+
+
+@dataclass(frozen=True)
+class Diagrams:
+    """The finished diagrams of a build, as inline HTML, with what rendering cost."""
+
+    figures: dict[str, str] = field(default_factory=dict)
+    """Graph key (``process:<id>``, ``units``, ``unit:<id>``) -> ``<figure>`` HTML."""
+    failures: dict[str, str] = field(default_factory=dict)
+    """Graph key -> error text, for each graph dot rejected (its page shows no diagram)."""
+    dot_runs: int = 0
+    """``dot`` processes started by this build; 0 when nothing changed."""
+    rendered: int = 0
+    """Graphs laid out by dot in this build."""
+    cached: int = 0
+    """Graphs taken from the cache."""
+
+    def process_svg(self, process_id: str) -> str | None:
+        """The swimlane flow for the page of ``process_id``."""
+        return self.figures.get(f"process:{process_id}")
+
+    def unit_map_svg(self) -> str | None:
+        """The interface map of all units, for ``einheiten/index.md``; None without hand-offs."""
+        return self.figures.get("units")
+
+    def unit_neighbourhood_svg(self, unit_id: str) -> str | None:
+        """The units ``unit_id`` exchanges hand-offs with, for its page; None if none."""
+        return self.figures.get(f"unit:{unit_id}")
+
+
+def diagram_sources(
+    handbook: Handbook, relations: Relations, urls: SiteUrls, language: str = "de"
+) -> list[DotDiagram]:
+    """Every diagram of the handbook as DOT text; pure, needs no Graphviz."""
+    texts = texts_for(language)
+    sources = [
+        process_diagram(process, handbook, relations, urls, texts)
+        for process in handbook.processes.values()
+    ]
+    interfaces = relations.unit_interfaces()
+    overview = unit_map_diagram(interfaces, handbook, urls, texts)
+    if overview is not None:
+        sources.append(overview)
+    for unit_id in handbook.units:
+        neighbourhood = unit_neighbourhood_diagram(unit_id, interfaces, handbook, urls, texts)
+        if neighbourhood is not None:
+            sources.append(neighbourhood)
+    return sources
+
+
+def build_diagrams(
+    handbook: Handbook,
+    relations: Relations,
+    urls: SiteUrls,
+    cache_dir: Path | None = None,
+    language: str = "de",
+    *,
+    jobs: int | None = None,
+) -> Diagrams:
+    """Render all diagrams of a build in as few ``dot`` runs as possible.
+
+    ``cache_dir`` keeps rendered SVGs across builds (the plugin passes
+    ``.cache/prozesshandbuch/diagrams``); ``jobs`` caps parallel dot processes (default:
+    CPU cores). Raises :class:`GraphvizMissingError` if there is something to draw and
+    Graphviz is not installed.
+    """
+    sources = {
+        diagram.key: diagram for diagram in diagram_sources(handbook, relations, urls, language)
+    }
+    result = render_svgs(
+        {key: diagram.source for key, diagram in sources.items()}, cache_dir, jobs=jobs
+    )
+    figures: dict[str, str] = {}
+    failures = dict(result.failures)
+    for key, svg in result.svgs.items():
+        diagram = sources[key]
+        try:
+            figures[key] = _finish(
+                svg, dom_id(key), diagram.name, diagram.description, diagram.caption, diagram.kind
+            )
+        except SvgError as error:
+            failures[key] = str(error)
+    return Diagrams(
+        figures=figures,
+        failures=failures,
+        dot_runs=result.dot_runs,
+        rendered=result.rendered,
+        cached=result.cached,
+    )
+
+
+@lru_cache(maxsize=MEMORY_ENTRIES)
+def _finish(svg: str, dom: str, name: str, description: str, caption: str, kind: str) -> str:
+    """The figure for one rendered SVG; remembered, so a `serve` rebuild skips the parse."""
+    markup = accessible_svg(svg, dom_id=dom, name=name, description=description)
+    return figure(markup, caption, kind)
+
+
+def dom_id(key: str) -> str:
+    """An HTML id prefix for a graph key; keys are made of slugs, ``:`` and letters."""
+    return "ph-diagram-" + "".join(char if char.isalnum() else "-" for char in key)

@@ -1,0 +1,370 @@
+"""A process as a swimlane flow chart in DOT: one lane per role, lanes grouped by unit.
+
+The flow runs top to bottom and every lane is a column: handbook pages scroll vertically,
+so a 40-step process stays legible at page width, where a left-to-right flow would be
+shrunk until its labels cannot be read.
+
+Role-less sub-process calls (``calls`` without ``role``) belong to no lane: they stay
+outside every lane cluster, so dot places them beside the lanes of the steps around them.
+Hand-offs are taken from :mod:`..relations`, which looks through such calls, so the edges
+into and out of a role-less call both show a hand-off that passes through it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .. import flow
+from ..model import Handbook, Process, Step
+from ..relations import Handoff, ProcessReach, Relations
+from ..urls import SiteUrls, entity_src
+from .quoting import AttrValue, attr_list, wrap
+from .source import DotDiagram
+from .style import defaults, unit_tone
+from .texts import Texts
+
+TASK_WIDTH = 24
+DECISION_WIDTH = 16
+LANE_WIDTH = 28
+BRANCH_WIDTH = 18
+
+
+INVISIBLE_NODE = attr_list(
+    {"shape": "point", "style": "invis", "width": 0, "height": 0, "label": ""}
+)
+# weight 0: these edges only stretch the lanes, they must not pull steps out of line.
+INVISIBLE_EDGE = attr_list({"style": "invis", "weight": 0})
+
+
+@dataclass
+class _Lanes:
+    """Which node goes into which lane; lanes ordered by unit, then first appearance."""
+
+    roles_of_unit: dict[str | None, list[str]] = field(default_factory=dict)
+    statements: list[str] = field(default_factory=list)
+    """Node statements in step order (start, steps, ends)."""
+    members: defaultdict[str | None, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Role -> ids of its nodes."""
+    lane_of: dict[str, str | None] = field(default_factory=dict)
+    """Node id -> role (None: outside every lane), in the order the nodes were added."""
+
+    @property
+    def order(self) -> list[str]:
+        return [role for roles in self.roles_of_unit.values() for role in roles]
+
+    def add(self, node_id: str, role: str | None, attrs: dict[str, AttrValue]) -> None:
+        self.statements.append(f"{node_id} {attr_list(attrs)};")
+        self.members[role].append(node_id)
+        self.lane_of[node_id] = role
+
+    def number(self, role: str | None) -> int:
+        """Synthetic lane number: a role id never reaches the DOT text as a name."""
+        return self.order.index(role) if role is not None else 0
+
+
+def process_diagram(
+    process: Process,
+    handbook: Handbook,
+    relations: Relations,
+    urls: SiteUrls,
+    texts: Texts,
+) -> DotDiagram:
+    """The swimlane flow of ``process``, linked for its own page."""
+    page = entity_src("process", process.id)
+    edges = flow.edges(process)
+    lanes = _Lanes()
+    for role_id in _roles_in_order(process):
+        role = handbook.roles.get(role_id)
+        lanes.roles_of_unit.setdefault(role.unit if role else None, []).append(role_id)
+    lanes.add("s", process.steps[0].role, _terminal(texts.start, "ph-start"))
+    for index, step in enumerate(process.steps):
+        lanes.add(
+            f"n{index}", step.role, _step_attrs(process, index, step, handbook, urls, page, texts)
+        )
+    for index in sorted({edge.source for edge in edges if edge.target is None}):
+        end = _terminal(texts.end, "ph-end") | {"penwidth": 2.5}
+        lanes.add(f"e{index}", process.steps[index].role, end)
+
+    lines = [
+        "digraph G {",
+        *defaults(
+            {
+                "class": "ph-flow",
+                "rankdir": "TB",
+                # newrank lets rank=same reach into clusters, which the lane spine needs.
+                "newrank": True,
+                "nodesep": 0.3,
+                "ranksep": 0.35,
+                "outputorder": "edgesfirst",
+                "forcelabels": True,
+            }
+        ),
+        # Nodes first, in step order: dot writes them to the SVG in the order they were
+        # created, and that order is the reading and tab order of the links.
+        *lanes.statements,
+        *_clusters(lanes, handbook, urls, page, texts),
+        "s -> n0 " + attr_list({"class": "ph-edge"}) + ";",
+        *_edge_statements(process, edges, relations.reach.get(process.id), handbook, texts),
+        *_spine(lanes, _ranking_edges(edges)),
+        "}",
+    ]
+    return DotDiagram(
+        key=f"process:{process.id}",
+        page_src=page,
+        source="\n".join(lines) + "\n",
+        name=texts.process_name.format(title=process.title),
+        description=_description(process, handbook, texts),
+        caption=texts.process_caption,
+        kind="process",
+    )
+
+
+def _ranking_edges(edges: list[flow.Edge]) -> list[tuple[str, str]]:
+    """The edges that decide the vertical order: start, forward edges and ends, no loops."""
+    ranking = [("s", "n0")]
+    for edge in edges:
+        if edge.target is None:
+            ranking.append((f"n{edge.source}", f"e{edge.source}"))
+        elif edge.target > edge.source:
+            ranking.append((f"n{edge.source}", f"n{edge.target}"))
+    return ranking
+
+
+def _spine(lanes: _Lanes, ranking: list[tuple[str, str]]) -> list[str]:
+    """Invisible top and bottom nodes that stretch every lane over the full height.
+
+    Without them each lane is only as tall as its own steps, and dot stacks short lanes
+    on top of each other instead of side by side. Every node without a ranking edge in
+    hangs below its lane's top, every node without one out sits above its lane's bottom,
+    and all tops (bottoms) share one rank.
+    """
+    count = len(lanes.order)
+    if count == 0:
+        return []
+    has_in = {target for _, target in ranking}
+    has_out = {source for source, _ in ranking}
+    lines = [
+        "{rank=same; " + " ".join(f"t{k};" for k in range(count)) + "}",
+        "{rank=same; " + " ".join(f"b{k};" for k in range(count)) + "}",
+    ]
+    for node_id, role in lanes.lane_of.items():
+        lane = lanes.number(role)
+        if node_id not in has_in:
+            lines.append(f"t{lane} -> {node_id} {INVISIBLE_EDGE};")
+        if node_id not in has_out:
+            lines.append(f"{node_id} -> b{lane} {INVISIBLE_EDGE};")
+    return lines
+
+
+def _roles_in_order(process: Process) -> list[str]:
+    roles: list[str] = []
+    for step in process.steps:
+        if step.role and step.role not in roles:
+            roles.append(step.role)
+    return roles
+
+
+def _terminal(label: str, css_class: str) -> dict[str, AttrValue]:
+    return {
+        "label": label,
+        "class": css_class,
+        "shape": "circle",
+        "style": "solid",
+        "fixedsize": True,
+        "width": 0.6,
+        "fontsize": 9,
+    }
+
+
+def _step_attrs(
+    process: Process,
+    index: int,
+    step: Step,
+    handbook: Handbook,
+    urls: SiteUrls,
+    page: str,
+    texts: Texts,
+) -> dict[str, AttrValue]:
+    number = index + 1
+    anchor_link = urls.link(page, page, flow.step_anchor(step, index))
+    if step.calls:
+        called = handbook.processes.get(step.calls)
+        target_title = called.title if called else step.calls
+        return {
+            "label": wrap(f"{number}. {step.title}", TASK_WIDTH),
+            "class": "ph-step ph-call",
+            "style": "solid",
+            "peripheries": 2,
+            # The node's one link goes where only it can lead: the called process. The
+            # step's own row is one scroll away in the table below the diagram.
+            "URL": urls.link(page, entity_src("process", called.id)) if called else anchor_link,
+            "tooltip": texts.call.format(number=number, title=step.title, target=target_title),
+        }
+    link = {"URL": anchor_link, "tooltip": texts.step.format(number=number, title=step.title)}
+    if flow.is_decision(step):
+        return {
+            "label": wrap(f"{number}. {step.title}", DECISION_WIDTH),
+            "class": "ph-step ph-decision",
+            "shape": "diamond",
+            "style": "solid",
+            "margin": 0.02,
+            **link,
+        }
+    return {
+        "label": wrap(f"{number}. {step.title}", TASK_WIDTH),
+        "class": "ph-step ph-task",
+        **link,
+    }
+
+
+def _clusters(
+    lanes: _Lanes, handbook: Handbook, urls: SiteUrls, page: str, texts: Texts
+) -> list[str]:
+    lines: list[str] = []
+    for number, (unit_id, roles) in enumerate(lanes.roles_of_unit.items()):
+        unit = handbook.units.get(unit_id) if unit_id else None
+        if unit is None:
+            lines.extend(_lane_statements(roles, lanes, handbook, urls, page, texts))
+            continue
+        attrs: dict[str, AttrValue] = {
+            "label": wrap(unit.title, LANE_WIDTH),
+            "class": f"ph-unit {unit_tone(handbook, unit.id)}",
+            "style": "rounded",
+            "labeljust": "l",
+            "URL": urls.link(page, entity_src("unit", unit.id)),
+            "tooltip": texts.unit.format(title=unit.title),
+        }
+        lines.append(f"subgraph cluster_u{number} {{")
+        lines.append(f"graph {attr_list(attrs)};")
+        lines.extend(_lane_statements(roles, lanes, handbook, urls, page, texts))
+        lines.append("}")
+    return lines
+
+
+def _lane_statements(
+    roles: list[str], lanes: _Lanes, handbook: Handbook, urls: SiteUrls, page: str, texts: Texts
+) -> list[str]:
+    lines: list[str] = []
+    for role_id in roles:
+        role = handbook.roles.get(role_id)
+        title = role.title if role else role_id
+        attrs: dict[str, AttrValue] = {
+            "label": wrap(title, LANE_WIDTH),
+            "class": "ph-lane",
+            "style": "solid",
+        }
+        if role:
+            attrs |= {
+                "URL": urls.link(page, entity_src("role", role.id)),
+                "tooltip": texts.role.format(title=title),
+            }
+        lane = lanes.number(role_id)
+        lines.append(f"subgraph cluster_r{lane} {{")
+        lines.append(f"graph {attr_list(attrs)};")
+        lines.append(f"t{lane} {INVISIBLE_NODE};")
+        lines.append(" ".join(f"{node_id};" for node_id in lanes.members[role_id]))
+        lines.append(f"b{lane} {INVISIBLE_NODE};")
+        lines.append("}")
+    return lines
+
+
+def _edge_statements(
+    process: Process,
+    edges: list[flow.Edge],
+    reach: ProcessReach | None,
+    handbook: Handbook,
+    texts: Texts,
+) -> list[str]:
+    handoffs = _handoff_edges(process, edges, reach)
+    lines: list[str] = []
+    for edge in edges:
+        classes = ["ph-edge"]
+        attrs: dict[str, AttrValue] = {}
+        if edge.label is not None:
+            # An external label is placed after the layout, clear of the nodes; a plain
+            # label on an edge that crosses lanes is often drawn on top of another step.
+            attrs["xlabel"] = wrap(edge.label, BRANCH_WIDTH)
+        if edge.target is None:
+            target = f"e{edge.source}"
+        else:
+            target = f"n{edge.target}"
+            if edge.target <= edge.source:
+                # A loop goes back up; letting it rank the nodes would turn the page upside
+                # down, so only forward edges decide who is above whom.
+                attrs["constraint"] = False
+                classes.append("ph-loop")
+            handoff = handoffs.get((edge.source, edge.target))
+            if handoff is not None:
+                classes.append("ph-handoff")
+            if handoff is not None and handoff.crosses_units:
+                classes.append("ph-handoff-unit")
+                attrs |= {
+                    "style": "dashed",
+                    "penwidth": 2,
+                    "tooltip": texts.handoff.format(
+                        source=_unit_title(handbook, handoff.from_unit),
+                        target=_unit_title(handbook, handoff.to_unit),
+                    ),
+                }
+        attrs["class"] = " ".join(classes)
+        lines.append(f"n{edge.source} -> {target} {attr_list(attrs)};")
+    return lines
+
+
+def _handoff_edges(
+    process: Process, edges: list[flow.Edge], reach: ProcessReach | None
+) -> dict[tuple[int, int], Handoff]:
+    """Drawn edge -> the hand-off it carries; a unit-crossing one wins over a role change."""
+    if reach is None:
+        return {}
+    by_pair = {(handoff.source, handoff.target): handoff for handoff in reach.handoffs}
+    following: defaultdict[int, list[int]] = defaultdict(list)
+    preceding: defaultdict[int, list[int]] = defaultdict(list)
+    for edge in edges:
+        if edge.target is not None:
+            following[edge.source].append(edge.target)
+            preceding[edge.target].append(edge.source)
+    result: dict[tuple[int, int], Handoff] = {}
+    for edge in edges:
+        if edge.target is None:
+            continue
+        pair = (edge.source, edge.target)
+        for before in _performers(process, edge.source, preceding):
+            for after in _performers(process, edge.target, following):
+                handoff = by_pair.get((before, after))
+                if handoff and (pair not in result or handoff.crosses_units):
+                    result[pair] = handoff
+    return result
+
+
+def _performers(process: Process, start: int, neighbours: dict[int, list[int]]) -> set[int]:
+    """``start`` if it has a role, else the steps with a role seen through role-less ones."""
+    found: set[int] = set()
+    seen: set[int] = set()
+    stack = [start]
+    while stack:
+        index = stack.pop()
+        if index in seen:
+            continue
+        seen.add(index)
+        if process.steps[index].role:
+            found.add(index)
+        else:
+            stack.extend(neighbours.get(index, []))
+    return found
+
+
+def _unit_title(handbook: Handbook, unit_id: str | None) -> str:
+    unit = handbook.units.get(unit_id) if unit_id else None
+    return unit.title if unit else (unit_id or "?")
+
+
+def _description(process: Process, handbook: Handbook, texts: Texts) -> str:
+    roles = _roles_in_order(process)
+    units = {handbook.roles[role].unit for role in roles if role in handbook.roles}
+    return texts.process_description.format(
+        steps=texts.count(texts.steps, len(process.steps)),
+        roles=texts.count(texts.roles, len(roles)),
+        units=texts.count(texts.units, len(units)),
+    )

@@ -1,0 +1,269 @@
+"""The one place that runs Graphviz: many graphs per ``dot`` process, one process per core.
+
+Starting ``dot`` costs more than laying out a typical process, so every graph not in the
+cache goes into one of at most ``jobs`` batches, and each batch is one ``dot -Tsvg`` run
+that reads all its graphs from standard input and writes their SVGs one after another.
+A batch that fails (one bad graph ends dot's run) is split in halves and retried, down to
+single graphs: the faulty graph is named, all others still render, and a single failure
+costs about 2·log2(batch size) extra runs instead of one run per graph.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import SvgCache, clear_memory, digest
+
+MISSING_MESSAGE = (
+    "Graphviz fehlt: bitte mit 'sudo apt-get install graphviz' installieren "
+    "oder im Plugin 'diagrams: false' setzen."
+)
+VERSION_FILE = "graphviz-version.json"
+TIMEOUT_BASE = 60.0
+TIMEOUT_PER_GRAPH = 10.0
+"""Seconds; generous, so only a runaway layout is stopped."""
+ERROR_CHARS = 2000
+
+
+class GraphvizMissingError(RuntimeError):
+    """The ``dot`` program cannot be found or does not run; the message says what to do."""
+
+    def __init__(self, detail: str | None = None) -> None:
+        super().__init__(f"{MISSING_MESSAGE} ({detail})" if detail else MISSING_MESSAGE)
+
+
+@dataclass
+class RenderResult:
+    """SVGs by graph key, the graphs dot rejected, and what it cost."""
+
+    svgs: dict[str, str] = field(default_factory=dict)
+    """Key -> SVG document (from ``<svg`` on; no XML prolog)."""
+    failures: dict[str, str] = field(default_factory=dict)
+    """Key -> dot's error text, for each graph that could not be rendered."""
+    dot_runs: int = 0
+    """``dot`` processes started, including a version query."""
+    rendered: int = 0
+    """Graphs laid out by dot in this call."""
+    cached: int = 0
+    """Graphs taken from the memory or disk cache."""
+
+
+def forget_process_state() -> None:
+    """Drop what this process remembers (SVGs, Graphviz version), as a new process would.
+
+    For tests of the persistent cache; a build never needs it, as keys cannot go stale.
+    """
+    clear_memory()
+    _versions.clear()
+    _written.clear()
+
+
+def find_dot() -> str:
+    """Path of the ``dot`` program on PATH, or :class:`GraphvizMissingError`."""
+    dot = shutil.which("dot")
+    if dot is None:
+        raise GraphvizMissingError()
+    return dot
+
+
+def render_svgs(
+    sources: Mapping[str, str], cache_dir: Path | None, *, jobs: int | None = None
+) -> RenderResult:
+    """Render DOT ``sources`` (key -> DOT text) to SVG, from the cache where possible.
+
+    ``cache_dir`` persists SVGs across processes; None keeps them in memory only.
+    ``jobs`` is the number of parallel dot processes (default: usable CPU cores).
+    """
+    result = RenderResult()
+    if not sources:
+        return result
+    dot = find_dot()
+    version, result.dot_runs = graphviz_version(dot, cache_dir)
+    cache = SvgCache(cache_dir)
+    missing: dict[str, list[str]] = {}
+    wanted: dict[str, str] = {}
+    for key, source in sources.items():
+        hashed = digest(source, version)
+        svg = cache.get(hashed)
+        if svg is None:
+            # Identical graphs share a digest and are rendered once.
+            missing.setdefault(hashed, []).append(key)
+            wanted[hashed] = source
+        else:
+            result.svgs[key] = svg
+            result.cached += 1
+    if not missing:
+        return result
+    batches = _balanced_batches(wanted, jobs or _cores())
+    with ThreadPoolExecutor(max_workers=len(batches)) as pool:
+        outcomes = list(pool.map(lambda batch: _render_batch(dot, batch), batches))
+    for outcome in outcomes:
+        result.dot_runs += outcome.runs
+        for hashed, svg in outcome.svgs.items():
+            cache.put(hashed, svg)
+            for key in missing[hashed]:
+                result.svgs[key] = svg
+                result.rendered += 1
+        for hashed, error in outcome.failures.items():
+            for key in missing[hashed]:
+                result.failures[key] = error
+    return result
+
+
+def graphviz_version(dot: str, cache_dir: Path | None) -> tuple[str, int]:
+    """``dot -V`` of this binary and the number of dot runs it took (0 or 1).
+
+    The answer is remembered per binary (path, size, modification time), in this process
+    and in ``cache_dir``, so that an unchanged rebuild starts no dot process at all; an
+    upgraded Graphviz has another size or time and is asked again.
+    """
+    stamp = _stamp(dot)
+    runs = 0
+    version = _versions.get(stamp) or _read_version(cache_dir, stamp)
+    if version is None:
+        version = _ask_version(dot)
+        runs = 1
+    _versions[stamp] = version
+    _write_version(cache_dir, stamp, version)
+    return version, runs
+
+
+def _ask_version(dot: str) -> str:
+    try:
+        done = subprocess.run([dot, "-V"], capture_output=True, timeout=TIMEOUT_BASE, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise GraphvizMissingError(str(error)) from error
+    text = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+    if done.returncode != 0 or not text:
+        raise GraphvizMissingError(text or f"dot -V: Code {done.returncode}")
+    return text
+
+
+Stamp = tuple[str, int, int]
+"""A binary's real path, size and modification time."""
+
+_versions: dict[Stamp, str] = {}
+_written: set[tuple[Path, Stamp]] = set()
+
+
+def _stamp(dot: str) -> Stamp:
+    real = os.path.realpath(dot)
+    info = os.stat(real)
+    return real, info.st_size, info.st_mtime_ns
+
+
+def _read_version(cache_dir: Path | None, stamp: Stamp) -> str | None:
+    if cache_dir is None:
+        return None
+    try:
+        data = json.loads((cache_dir / VERSION_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("binary") != list(stamp):
+        return None
+    version = data.get("version")
+    return version if isinstance(version, str) else None
+
+
+def _write_version(cache_dir: Path | None, stamp: Stamp, version: str) -> None:
+    if cache_dir is None or (cache_dir, stamp) in _written:
+        return
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"binary": list(stamp), "version": version})
+        (cache_dir / VERSION_FILE).write_text(text, encoding="utf-8")
+        _written.add((cache_dir, stamp))
+    except OSError:
+        pass  # only costs one `dot -V` in the next process
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+Batch = list[tuple[str, str]]
+"""(digest, DOT text) pairs rendered by one dot process."""
+
+
+def _balanced_batches(wanted: Mapping[str, str], jobs: int) -> list[Batch]:
+    """At most ``jobs`` batches of about equal size (longest graphs placed first)."""
+    count = max(1, min(jobs, len(wanted)))
+    batches: list[Batch] = [[] for _ in range(count)]
+    sizes = [0] * count
+    for hashed, source in sorted(wanted.items(), key=lambda item: -len(item[1])):
+        lightest = sizes.index(min(sizes))
+        batches[lightest].append((hashed, source))
+        sizes[lightest] += len(source)
+    return batches
+
+
+@dataclass
+class _Outcome:
+    svgs: dict[str, str] = field(default_factory=dict)
+    failures: dict[str, str] = field(default_factory=dict)
+    runs: int = 0
+
+
+def _render_batch(dot: str, batch: Batch) -> _Outcome:
+    """One dot run for the whole batch; on failure, bisect until the bad graph is alone."""
+    svgs, error = _run_dot(dot, [source for _, source in batch])
+    if error is None and len(svgs) != len(batch):
+        error = f"dot lieferte {len(svgs)} statt {len(batch)} SVG-Grafiken"
+    if error is None:
+        return _Outcome(dict(zip([key for key, _ in batch], svgs, strict=True)), runs=1)
+    if len(batch) == 1:
+        return _Outcome(failures={batch[0][0]: error}, runs=1)
+    middle = len(batch) // 2
+    outcome = _Outcome(runs=1)
+    for half in (batch[:middle], batch[middle:]):
+        part = _render_batch(dot, half)
+        outcome.svgs |= part.svgs
+        outcome.failures |= part.failures
+        outcome.runs += part.runs
+    return outcome
+
+
+def _run_dot(dot: str, sources: list[str]) -> tuple[list[str], str | None]:
+    """SVGs of one ``dot -Tsvg`` run over ``sources``, and its error text if it failed."""
+    data = "\n".join(sources).encode("utf-8", "replace")
+    try:
+        done = subprocess.run(
+            [dot, "-Tsvg"],
+            input=data,
+            capture_output=True,
+            timeout=TIMEOUT_BASE + TIMEOUT_PER_GRAPH * len(sources),
+            check=False,
+        )
+    except FileNotFoundError as error:
+        raise GraphvizMissingError(str(error)) from error
+    except subprocess.TimeoutExpired as error:
+        return [], f"Zeitüberschreitung: dot lief länger als {error.timeout:.0f} s"
+    svgs = split_svgs(done.stdout.decode("utf-8", "replace"))
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip()[:ERROR_CHARS]
+        return svgs, detail or f"dot endete mit Code {done.returncode}"
+    return svgs, None
+
+
+def split_svgs(output: str) -> list[str]:
+    """The complete SVG documents in dot's output, each from ``<svg`` to ``</svg>``.
+
+    Splitting on ``</svg>`` is reliable because dot escapes ``<`` in all text it copies
+    from the input; a document cut off by a crash has no closing tag and is left out.
+    """
+    documents: list[str] = []
+    for part in output.split("</svg>")[:-1]:
+        start = part.find("<svg")
+        if start >= 0:
+            documents.append(part[start:] + "</svg>")
+    return documents

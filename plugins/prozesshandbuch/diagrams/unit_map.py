@@ -1,0 +1,144 @@
+"""The interface map ("Schnittstellenlandkarte"): units linked by their hand-offs.
+
+An edge from unit A to unit B stands for every time, in any process, work passes from a
+role of A to a role of B; its label is that count and its line grows with it. The same
+builder draws the whole map and the neighbourhood of one unit for the unit's page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from ..model import Handbook
+from ..relations import Handoff
+from ..urls import SiteUrls, entity_src
+from .quoting import AttrValue, attr_list, wrap
+from .source import DotDiagram
+from .style import defaults, unit_tone
+from .texts import Texts
+
+MAP_PAGE = "einheiten/index.md"
+UNIT_WIDTH = 22
+MAX_PENWIDTH = 8.0
+
+
+Interfaces = dict[tuple[str, str], list[Handoff]]
+"""(from unit, to unit) -> hand-offs, as :meth:`Relations.unit_interfaces` returns them."""
+
+
+def unit_map_diagram(
+    interfaces: Interfaces, handbook: Handbook, urls: SiteUrls, texts: Texts
+) -> DotDiagram | None:
+    """All units that hand work to each other, for the overview page; None without any."""
+    if not interfaces:
+        return None
+    return _diagram(
+        key="units",
+        page=MAP_PAGE,
+        interfaces=interfaces,
+        current=None,
+        handbook=handbook,
+        urls=urls,
+        texts=texts,
+        name=texts.map_name,
+        kind="unit-map",
+    )
+
+
+def unit_neighbourhood_diagram(
+    unit_id: str, interfaces: Interfaces, handbook: Handbook, urls: SiteUrls, texts: Texts
+) -> DotDiagram | None:
+    """``unit_id`` and the units it exchanges hand-offs with; None if it has none."""
+    interfaces = {pair: handoffs for pair, handoffs in interfaces.items() if unit_id in pair}
+    if not interfaces:
+        return None
+    unit = handbook.units.get(unit_id)
+    return _diagram(
+        key=f"unit:{unit_id}",
+        page=entity_src("unit", unit_id),
+        interfaces=interfaces,
+        current=unit_id,
+        handbook=handbook,
+        urls=urls,
+        texts=texts,
+        name=texts.neighbourhood_name.format(title=unit.title if unit else unit_id),
+        kind="unit-neighbourhood",
+    )
+
+
+def penwidth(count: int) -> float:
+    """Line width for ``count`` hand-offs: grows with the count, slower for large ones."""
+    return min(MAX_PENWIDTH, 1.0 + 1.5 * math.log2(max(count, 1)))
+
+
+def _diagram(
+    *,
+    key: str,
+    page: str,
+    interfaces: Interfaces,
+    current: str | None,
+    handbook: Handbook,
+    urls: SiteUrls,
+    texts: Texts,
+    name: str,
+    kind: str,
+) -> DotDiagram:
+    units = sorted({unit for pair in interfaces for unit in pair}, key=_order(handbook))
+    node_ids = {unit: f"u{number}" for number, unit in enumerate(units)}
+    lines = [
+        "digraph G {",
+        *defaults({"class": "ph-map", "rankdir": "LR", "nodesep": 0.4, "ranksep": 0.6}),
+    ]
+    for unit_id in units:
+        title = _title(handbook, unit_id)
+        attrs: dict[str, AttrValue] = {
+            "label": wrap(title, UNIT_WIDTH),
+            "class": f"ph-unit-node {unit_tone(handbook, unit_id)}",
+            "tooltip": texts.unit.format(title=title),
+        }
+        if unit_id == current:
+            # The page itself: emphasised, and no link that would only reload it.
+            attrs["class"] = f"{attrs['class']} ph-current"
+            attrs["penwidth"] = 2.5
+        elif unit_id in handbook.units:
+            attrs["URL"] = urls.link(page, entity_src("unit", unit_id))
+        lines.append(f"{node_ids[unit_id]} {attr_list(attrs)};")
+    items: list[str] = []
+    for (source, target), handoffs in interfaces.items():
+        count = len(handoffs)
+        words = texts.count(texts.handoffs, count)
+        source_title, target_title = _title(handbook, source), _title(handbook, target)
+        attrs = {
+            "label": count,
+            "class": "ph-interface",
+            "penwidth": penwidth(count),
+            "weight": count,
+            "tooltip": texts.interface.format(
+                source=source_title, target=target_title, count=words
+            ),
+        }
+        lines.append(f"{node_ids[source]} -> {node_ids[target]} {attr_list(attrs)};")
+        items.append(
+            texts.interface_item.format(source=source_title, target=target_title, count=words)
+        )
+    lines.append("}")
+    return DotDiagram(
+        key=key,
+        page_src=page,
+        source="\n".join(lines) + "\n",
+        name=name,
+        description=texts.map_description.format(interfaces="; ".join(items)),
+        caption=texts.map_caption,
+        kind=kind,
+    )
+
+
+def _title(handbook: Handbook, unit_id: str) -> str:
+    unit = handbook.units.get(unit_id)
+    return unit.title if unit else unit_id
+
+
+def _order(handbook: Handbook) -> Callable[[str], tuple[int, str]]:
+    ids = list(handbook.units)
+    return lambda unit_id: (ids.index(unit_id) if unit_id in ids else len(ids), unit_id)

@@ -1,0 +1,89 @@
+"""History on the built site: page footers, change history in words, news page, feed."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL
+from gitrepo import ERIKA, MAX, GitRepo
+from sitebuild import make_project, mkdocs_build, page
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def history_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("history")
+    make_project(root, MINIMAL, extra_config="repo_url: https://gitlab.example.org/stadt/hb\n")
+    repo = GitRepo(root)
+    repo.commit("Handbuch angelegt", ERIKA, "2026-01-05T09:00:00+01:00")
+    process = root / "content/processes/antrag.yml"
+    text = process.read_text(encoding="utf-8")
+    process.write_text(
+        text.replace(
+            "  - title: Bescheid zeichnen\n    role: leitung\n",
+            "  - title: Bescheid zeichnen\n    role: sachbearbeitung\n",
+        )
+        + "  - title: Akte schließen\n    role: sachbearbeitung\n",
+        encoding="utf-8",
+    )
+    repo.commit("Zeichnung delegiert", MAX, "2026-03-10T14:30:00+01:00")
+    repo.git("mv", "content/processes/antrag.yml", "content/processes/antrag-bearbeiten.yml")
+    repo.commit("Datei umbenannt", ERIKA, "2026-04-01T08:00:00+02:00")
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_process_page_shows_last_change_and_history_in_words(history_site: Path) -> None:
+    soup = page(history_site, "prozesse/antrag-bearbeiten/")
+    facts = soup.select_one(".ph-facts")
+    assert facts is not None
+    assert "01.04.2026 (Erika Muster)" in facts.get_text(" ", strip=True)
+    entries = soup.select("ol.ph-history > li")
+    assert len(entries) == 3  # the rename is followed back to the first commit
+    newest, middle, first = (li.get_text(" ", strip=True) for li in entries)
+    assert newest.startswith("01.04.2026 – Erika Muster: Datei umbenannt")
+    assert "Max Beispiel: Zeichnung delegiert" in middle
+    assert "zuständig jetzt Sachbearbeitung statt Leitung Bürgeramt" in middle
+    assert "Akte schließen" in middle
+    assert first.startswith("05.01.2026 – Erika Muster: Handbuch angelegt")
+    commit = entries[1].select_one("a")
+    assert commit is not None
+    assert str(commit["href"]).startswith("https://gitlab.example.org/stadt/hb/-/commit/")
+    footer = soup.select_one(".md-source-file")
+    assert footer is not None
+    assert "01.04.2026" in footer.get_text()
+
+
+def test_news_page_and_feed(history_site: Path) -> None:
+    soup = page(history_site, "neu/")
+    items = soup.select("ol.ph-news > li")
+    assert [li.get_text(" ", strip=True).split(":")[0] for li in items[:2]] == [
+        "01.04.2026 – Antrag bearbeiten (Erika Muster)",
+        "10.03.2026 – Antrag bearbeiten (Max Beispiel)",
+    ]
+    link = items[0].select_one("a")
+    assert link is not None
+    assert link["href"] == "../prozesse/antrag-bearbeiten/"
+    feed = ET.parse(history_site / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(items)
+    title = entries[1].findtext(f"{ATOM}title")
+    assert title == "Antrag bearbeiten: Zeichnung delegiert"
+    assert entries[1].findtext(f"{ATOM}author/{ATOM}name") == "Max Beispiel"
+
+
+def test_outside_git_the_build_warns_once_and_goes_on(tmp_path: Path) -> None:
+    make_project(tmp_path, MINIMAL, strict_history=True)
+    result = mkdocs_build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert len(warnings) == 1, warnings
+    assert "Git" in warnings[0]
+    assert "Traceback" not in result.stderr
+    relaxed = make_project(tmp_path, MINIMAL)
+    assert mkdocs_build(relaxed, "--strict").returncode == 0
