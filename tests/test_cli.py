@@ -89,3 +89,15 @@ def test_demo_files_point_editors_at_the_schema() -> None:
             path.parent.name
         ]
         assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path
+
+
+def test_committed_codeowners_is_current() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "prozesshandbuch", "codeowners", "--format", "gitlab",
+         "--today", "2026-11-23", "--check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
