@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from sitebuild import make_project, mkdocs_build, page
 
@@ -137,3 +138,80 @@ def test_links_resolve_in_both_directions_and_url_styles(
     assert process in targets("rollen/sachbearbeitung")
     assert unit in targets("rollen/sachbearbeitung")
     assert role in targets("einheiten/amt")
+
+
+def _internal_links(site: Path) -> list[tuple[Path, str]]:
+    found = []
+    for html_file in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("article a[href]"):
+            href = str(link["href"])
+            if not href.startswith(("http:", "https:", "mailto:")):
+                found.append((html_file, href))
+    return found
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_link_and_anchor_in_the_site_resolves(tmp_path: Path, directory_urls: bool) -> None:
+    from test_pages import FLOW
+
+    make_project(tmp_path, FLOW, extra_config=f"use_directory_urls: {str(directory_urls).lower()}")
+    assert mkdocs_build(tmp_path, "--strict").returncode == 0
+    site = tmp_path / "site"
+    links = _internal_links(site)
+    assert len(links) > 100
+    for html_file, href in links:
+        path, _, anchor = href.partition("#")
+        target = (html_file.parent / path).resolve() if path else html_file
+        if target.is_dir():
+            target = target / "index.html"
+        assert target.is_file(), f"{html_file.relative_to(site)}: broken link {href}"
+        if anchor:
+            soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+            assert soup.find(id=anchor) is not None, f"{html_file.relative_to(site)}: {href}"
+
+
+def test_missing_graphviz_gives_one_clear_message_and_keeps_the_site(
+    tmp_path: Path, minimal_files: dict[str, str]
+) -> None:
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    make_project(tmp_path, minimal_files)
+    assert mkdocs_build(tmp_path).returncode == 0
+    before = snapshot(tmp_path / "site")
+    # A PATH with the virtual environment and git, but without dot.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    git = shutil.which("git")
+    assert git is not None
+    (bin_dir / "git").symlink_to(git)
+    venv_bin = Path(sys.executable).parent
+    assert not (venv_bin / "dot").exists()
+    path = f"{venv_bin}:{bin_dir}"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=tmp_path,
+        env={**os.environ, "PATH": path, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Graphviz fehlt" in result.stderr
+    assert "apt-get install graphviz" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(tmp_path / "site") == before
+
+    make_project(tmp_path, minimal_files, plugin_options="diagrams: false")
+    without = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=tmp_path,
+        env={**os.environ, "PATH": path, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert without.returncode == 0, without.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .context import GeneratedPage, PageContext
 from .entity_pages import render_role_page, render_system_page, render_unit_page
+from .guide_page import render_guide
 from .overview_pages import (
     render_finder,
     render_ownership,
@@ -34,6 +35,7 @@ def build_pages(ctx: PageContext) -> list[GeneratedPage]:
         render_ownership(ctx),
         render_tag_index(ctx),
         render_reference(ctx),
+        render_guide(ctx),
         render_review_report(ctx),
         render_risk_report(ctx, ctx.created),
     ]

@@ -19,7 +19,7 @@ FEED = "feed.xml"
 def render_news_page(ctx: PageContext, items: Sequence[Any]) -> GeneratedPage:
     """Latest content changes, newest first, each with its summary in words."""
     view = PageView(ctx, NEWS)
-    body = render("news.md.j2", view, items=items, feed=view.ctx.urls.link(NEWS, FEED).rstrip("/"))
+    body = render("news.md.j2", view, items=items, feed=view.ctx.urls.asset(NEWS, FEED))
     return GeneratedPage(NEWS, front_matter(ctx.labels.news) + body)
 
 
