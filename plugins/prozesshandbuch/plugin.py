@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .changes import RevisionCache
@@ -103,7 +103,12 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         for page in pages:
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page of the same name wins
-            files.append(File.generated(config, page.src, content=page.markdown))
+            # Entity pages are reached from index pages, the finder and search, never from
+            # the sidebar; saying so keeps MkDocs from listing each as "not in nav".
+            inclusion = InclusionLevel.NOT_IN_NAV if page.source_path else InclusionLevel.UNDEFINED
+            files.append(
+                File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+            )
             self._generated[page.src] = page
         files.append(File.generated(config, FEED, content=feed))
         for asset in sorted(ASSETS.iterdir()):
