@@ -7,6 +7,7 @@ page lists the steps it performs). Everything here is computed once per build.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import flow
@@ -171,7 +172,7 @@ def process_reach(handbook: Handbook, process: Process) -> ProcessReach:
     for source, step in enumerate(process.steps):
         if not step.role:
             continue
-        for target in _next_performers(process, source, following):
+        for target in sorted(performers(process, following.get(source, []), following)):
             target_role = process.steps[target].role
             if target_role is None or target_role == step.role or (source, target) in seen:
                 continue
@@ -190,21 +191,27 @@ def process_reach(handbook: Handbook, process: Process) -> ProcessReach:
     return ProcessReach(tuple(roles), tuple(units), tuple(handoffs))
 
 
-def _next_performers(process: Process, source: int, following: dict[int, list[int]]) -> list[int]:
-    """Steps with a role that follow ``source``, looking through role-less call steps."""
-    found: list[int] = []
-    stack = list(following.get(source, []))
-    visited: set[int] = set()
+def performers(
+    process: Process, starts: Iterable[int], neighbours: dict[int, list[int]]
+) -> set[int]:
+    """The steps with a role among ``starts``, looking through role-less call steps.
+
+    ``neighbours`` gives the direction: successors to look forward, predecessors to look
+    back. Shared by hand-off counting here and hand-off styling in the diagrams.
+    """
+    found: set[int] = set()
+    seen: set[int] = set()
+    stack = list(starts)
     while stack:
         index = stack.pop()
-        if index in visited:
+        if index in seen:
             continue
-        visited.add(index)
+        seen.add(index)
         if process.steps[index].role:
-            found.append(index)
+            found.add(index)
         else:
-            stack.extend(following.get(index, []))
-    return sorted(found)
+            stack.extend(neighbours.get(index, []))
+    return found
 
 
 def _unit_of(handbook: Handbook, role_id: str) -> str | None:

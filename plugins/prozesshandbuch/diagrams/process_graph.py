@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .. import flow
 from ..model import Handbook, Process, Step
-from ..relations import Handoff, ProcessReach, Relations
+from ..relations import Handoff, ProcessReach, Relations, performers
 from ..urls import SiteUrls, entity_src
 from .quoting import AttrValue, attr_list, wrap
 from .source import DotDiagram
@@ -330,29 +330,12 @@ def _handoff_edges(
         if edge.target is None:
             continue
         pair = (edge.source, edge.target)
-        for before in _performers(process, edge.source, preceding):
-            for after in _performers(process, edge.target, following):
+        for before in performers(process, [edge.source], preceding):
+            for after in performers(process, [edge.target], following):
                 handoff = by_pair.get((before, after))
                 if handoff and (pair not in result or handoff.crosses_units):
                     result[pair] = handoff
     return result
-
-
-def _performers(process: Process, start: int, neighbours: dict[int, list[int]]) -> set[int]:
-    """``start`` if it has a role, else the steps with a role seen through role-less ones."""
-    found: set[int] = set()
-    seen: set[int] = set()
-    stack = [start]
-    while stack:
-        index = stack.pop()
-        if index in seen:
-            continue
-        seen.add(index)
-        if process.steps[index].role:
-            found.add(index)
-        else:
-            stack.extend(neighbours.get(index, []))
-    return found
 
 
 def _unit_title(handbook: Handbook, unit_id: str | None) -> str:
