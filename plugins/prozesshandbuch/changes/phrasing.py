@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..pages.labels import LABELS
+
 Titles = Callable[[str, str], str]
 """``titles(kind, id)``: the current title of an entity, or the id when unknown."""
 
@@ -185,21 +187,8 @@ _NOUNS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "skills": {"de": ("Kenntnis", "Kenntnisse"), "en": ("skill", "skills")},
 }
-# The same wording as the site's labels, so a change reads like the page it changed.
-_ENUMS: dict[str, dict[str, str]] = {
-    "draft": {"de": "Entwurf", "en": "draft"},
-    "active": {"de": "gültig", "en": "active"},
-    "retired": {"de": "außer Kraft", "en": "retired"},
-    "management": {"de": "Führungsprozess", "en": "management process"},
-    "core": {"de": "Kernprozess", "en": "core process"},
-    "support": {"de": "Unterstützungsprozess", "en": "support process"},
-    "as-is": {"de": "Ist-Prozess", "en": "as-is"},
-    "to-be": {"de": "Soll-Prozess", "en": "to-be"},
-    "citizens": {"de": "Bürgerinnen und Bürger", "en": "citizens"},
-    "businesses": {"de": "Unternehmen", "en": "businesses"},
-    "internal": {"de": "Verwaltung intern", "en": "internal"},
-    "authorities": {"de": "andere Behörden", "en": "other authorities"},
-}
+# Enum values read as on the site: one wording for pages and for changes in words.
+_ENUM_LABEL_PREFIXES = ("status_", "category_", "variant_", "customer_")
 
 
 @dataclass(frozen=True)
@@ -226,7 +215,11 @@ class Say:
 
     def enum(self, value: Any) -> str:
         raw = str(getattr(value, "value", value))
-        return _ENUMS.get(raw, {}).get(self.language, raw)
+        table = LABELS.get(self.language, LABELS["de"])
+        for prefix in _ENUM_LABEL_PREFIXES:
+            if prefix + raw in table:
+                return table[prefix + raw]
+        return raw
 
     def title(self, kind: str, entity_id: str | None) -> str:
         return self.titles(kind, entity_id) if entity_id else "–"
