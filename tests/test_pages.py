@@ -301,3 +301,19 @@ def test_edit_link_points_at_the_yaml_file(tmp_path: Path, minimal_files: dict[s
     assert text_link["href"] == edit["href"]
     start = page(tmp_path / "site", "")
     assert start.select_one("a.md-content__button") is None  # no source file behind it
+
+
+def test_english_site_and_messages(tmp_path: Path, minimal_files: dict[str, str]) -> None:
+    make_project(tmp_path, minimal_files, plugin_options="language: en")
+    assert mkdocs_build(tmp_path, "--strict").returncode == 0
+    soup = article(tmp_path / "site", "prozesse/antrag/")
+    headings = [h.get_text(strip=True) for h in soup.select("h2")]
+    assert headings[:3] == ["Flow", "Steps", "Responsibilities (RACI)"]
+    badge = soup.select_one(".ph-badge")
+    assert badge is not None
+    assert badge.get_text() == "current"
+    broken = tmp_path / "content/processes/antrag.yml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("owner: leitung", "owner: leitng"))
+    failed = mkdocs_build(tmp_path)
+    assert "The handbook has 1 error(s); the site was left unchanged:" in failed.stderr
+    assert "unknown role 'leitng' – did you mean 'leitung'?" in failed.stderr
