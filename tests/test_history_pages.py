@@ -43,6 +43,9 @@ def test_process_page_shows_last_change_and_history_in_words(history_site: Path)
     facts = soup.select_one(".ph-facts")
     assert facts is not None
     assert "01.04.2026 (Erika Muster)" in facts.get_text(" ", strip=True)
+    last = soup.select_one(".ph-last-change")
+    assert last is not None
+    assert last.get_text() == "Zuletzt geändert am 01.04.2026 von Erika Muster."
     entries = soup.select("ol.ph-history > li")
     assert len(entries) == 3  # the rename is followed back to the first commit
     newest, middle, first = (li.get_text(" ", strip=True) for li in entries)
