@@ -141,22 +141,25 @@ class _Checker:
         self._process_warnings(process, at, today)
 
     def _steps(self, process: Process, at: _At) -> None:
-        first_line: dict[str, int] = {}
+        # Positions are looked up only for problems: finding one parses the file again.
+        ids = flow.step_index(process)
+        first_index: dict[str, int] = {}
         for index, step in enumerate(process.steps):
             if step.id is not None:
-                position = at.value("steps", index, "id")
                 if not _SLUG.match(step.id):
+                    position = at.value("steps", index, "id")
                     self._add(at, position, "bad-id", id=step.id, example=slugify(step.id))
-                elif step.id in first_line:
+                elif step.id in first_index:
+                    first_line = at.value("steps", first_index[step.id], "id").line
                     self._add(
                         at,
-                        position,
+                        at.value("steps", index, "id"),
                         "duplicate-step-id",
                         id=step.id,
-                        first_line=str(first_line[step.id]),
+                        first_line=str(first_line),
                     )
                 else:
-                    first_line[step.id] = position.line
+                    first_index[step.id] = index
             if step.role is None and step.calls is None:
                 self._add(at, at.value("steps", index), "step-needs-role", title=step.title)
             self._ref(at, "role", step.role, "steps", index, "role")
@@ -167,23 +170,21 @@ class _Checker:
                 self._add(at, at.value("steps", index, "calls"), "calls-self", title=step.title)
             else:
                 self._ref(at, "process", step.calls, "steps", index, "calls")
-            self._next_targets(process, at, index)
-        if not self._has_unknown_target(process):
+            self._next_targets(process, at, index, ids)
+        if not self._has_unknown_target(process, ids):
             # With a dangling `next`, reachability errors would only repeat that problem.
             self._reachability(process, at)
 
     @staticmethod
-    def _has_unknown_target(process: Process) -> bool:
-        ids = flow.step_index(process)
+    def _has_unknown_target(process: Process, ids: dict[str, int]) -> bool:
         return any(
             target != END and target not in ids
             for step in process.steps
             for target, _ in flow.targets(step)
         )
 
-    def _next_targets(self, process: Process, at: _At, index: int) -> None:
+    def _next_targets(self, process: Process, at: _At, index: int, ids: dict[str, int]) -> None:
         step = process.steps[index]
-        ids = flow.step_index(process)
         if step.kind is StepKind.DECISION and (
             not isinstance(step.next, list) or len(step.next) < 2
         ):

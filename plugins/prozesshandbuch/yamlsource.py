@@ -8,7 +8,7 @@ reader of a merge request and allow "billion laughs" expansion).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
 from typing import Any
 
 import yaml
@@ -16,38 +16,85 @@ import yaml
 from .problems import Position, Problem
 
 try:  # the C loader is about ten times faster; fall back where libyaml is missing
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+# First characters of plain scalars that are always text. Letters that can begin a YAML
+# 1.1 null, bool or special float (null, true, false, on, off, yes, no, .inf) are left out.
+_PLAIN_TEXT_START = frozenset(
+    set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZäöüÄÖÜß§(") - set("nNtTfFoOyY")
+)
+
+
+class _Loader(_BaseLoader):
+    """The safe loader with a shortcut for the most common scalar: plain text.
+
+    PyYAML tries every implicit type's regular expression on each plain scalar; content
+    is mostly German text, so a first-letter check answers most of them at once.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] in _PLAIN_TEXT_START:
+            return _STR_TAG
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
 
 MAX_BYTES = 1024 * 1024
+# An anchor (&name) or alias (*name) starts a value: after a key's colon, a list dash, a
+# flow bracket or comma, or at the start of a line. Text such as "H&H" or "**fett**"
+# in the middle of a value does not match, so most files skip the event scan.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[:\-\[{,]\s*)[&*][^\s*]", re.MULTILINE)
+_STR_TAG = "tag:yaml.org,2002:str"
 FieldPath = tuple[str | int, ...]
 
 
-@dataclass
 class SourceMap:
-    """Where each field of a file is: key positions and value positions by field path."""
+    """Where each field of a file is, by field path; built on first use.
 
-    path: str
-    keys: dict[FieldPath, Position] = field(default_factory=dict)
-    values: dict[FieldPath, Position] = field(default_factory=dict)
+    Most files never need a position (they have no problem), and recording the nodes of
+    every field up front was a large share of `check`; so the file is parsed a second
+    time, with positions, only when a problem is reported for it.
+    """
+
+    def __init__(self, path: str, raw: bytes | None = None) -> None:
+        self.path = path
+        self._raw = raw
+        self._keys: dict[FieldPath, yaml.Node] | None = None
+        self._values: dict[FieldPath, yaml.Node] = {}
 
     def value(self, loc: FieldPath) -> Position:
         """Position of the value at ``loc``, or of the nearest enclosing field."""
-        return self._nearest(self.values, loc)
+        self._index()
+        return self._nearest(self._values, loc)
 
     def key(self, loc: FieldPath) -> Position:
         """Position of the key of ``loc`` (list items: the item), or the nearest known."""
-        if loc in self.keys:
-            return self.keys[loc]
-        return self.value(loc)
+        keys = self._index()
+        node = keys.get(loc)
+        return _position(node.start_mark) if node is not None else self.value(loc)
+
+    def _index(self) -> dict[FieldPath, yaml.Node]:
+        if self._keys is None:
+            self._keys = {}
+            if self._raw is not None:
+                _parse(self._raw, self.path, self)
+        return self._keys
+
+    def record(self, loc: FieldPath, key: yaml.Node | None, value: yaml.Node) -> None:
+        """Called while parsing with positions."""
+        if self._keys is None:
+            self._keys = {}
+        if key is not None:
+            self._keys[loc] = key
+        self._values[loc] = value
 
     @staticmethod
-    def _nearest(table: dict[FieldPath, Position], loc: FieldPath) -> Position:
+    def _nearest(table: dict[FieldPath, yaml.Node], loc: FieldPath) -> Position:
         for end in range(len(loc), -1, -1):
             found = table.get(loc[:end])
             if found is not None:
-                return found
+                return _position(found.start_mark)
         return Position(1, 1)
 
 
@@ -64,40 +111,42 @@ def _position(mark: Any) -> Position:
 def read_yaml(raw: bytes, path: str) -> tuple[Any, SourceMap, list[Problem]]:
     """Parse ``raw`` into plain values; problems (syntax, duplicates, aliases) are returned.
 
-    On a problem that makes the content unusable the value is ``None``.
+    On a problem that makes the content unusable the value is ``None``. The source map
+    finds positions when asked, by parsing again.
     """
-    source = SourceMap(path)
+    value, problems = _parse(raw, path, None)
+    return value, SourceMap(path, raw), problems
+
+
+def _parse(raw: bytes, path: str, source: SourceMap | None) -> tuple[Any, list[Problem]]:
+    """The values of a file; with ``source``, also record where each field is."""
     if len(raw) > MAX_BYTES:
-        return (
-            None,
-            source,
-            [Problem(path, Position(1, 1), "file-too-large", {"size": str(len(raw))})],
-        )
+        return None, [Problem(path, Position(1, 1), "file-too-large", {"size": str(len(raw))})]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return None, source, [Problem(path, Position(1, 1), "file-encoding")]
-    if "&" in text or "*" in text:  # cheap pre-filter; the event scan is exact
+        return None, [Problem(path, Position(1, 1), "file-encoding")]
+    if _MAYBE_ANCHOR.search(text):  # cheap pre-filter; the event scan is exact
         alias = _find_anchor_or_alias(text)
         if alias is not None:
-            return None, source, [Problem(path, alias, "yaml-alias")]
+            return None, [Problem(path, alias, "yaml-alias")]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return {}, source, []
+            return {}, []
         problems: list[Problem] = []
-        value = _Builder(loader, source, problems).build(node, ())
-        return value, source, problems
+        value = _Builder(loader, path, source, problems).build(node, (), None)
+        return value, problems
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = _position(mark) if mark else Position(1, 1)
         detail = error.problem or str(error)
-        return None, source, [Problem(path, position, "yaml-syntax", {"detail": detail})]
+        return None, [Problem(path, position, "yaml-syntax", {"detail": detail})]
     except yaml.YAMLError as error:
-        return None, source, [Problem(path, Position(1, 1), "yaml-syntax", {"detail": str(error)})]
+        return None, [Problem(path, Position(1, 1), "yaml-syntax", {"detail": str(error)})]
     except _RejectedError as rejected:
-        return None, source, [rejected.problem]
+        return None, [rejected.problem]
     finally:
         loader.dispose()
 
@@ -113,21 +162,28 @@ def _find_anchor_or_alias(text: str) -> Position | None:
 
 
 class _Builder:
-    def __init__(self, loader: Any, source: SourceMap, problems: list[Problem]) -> None:
+    def __init__(
+        self, loader: Any, path: str, source: SourceMap | None, problems: list[Problem]
+    ) -> None:
         self._loader = loader
+        self._path = path
         self._source = source
         self._problems = problems
+        self._seen: set[yaml.Node] = set()
 
-    def build(self, node: yaml.Node, loc: FieldPath) -> Any:
-        self._source.values[loc] = _position(node.start_mark)
+    def build(self, node: yaml.Node, loc: FieldPath, key: yaml.Node | None) -> Any:
+        if node in self._seen:
+            # PyYAML hands out the same node again for an alias the pre-scan missed.
+            raise _RejectedError(Problem(self._path, _position(node.start_mark), "yaml-alias"))
+        self._seen.add(node)
+        if self._source is not None:
+            self._source.record(loc, key, node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self._source.keys[(*loc, index)] = _position(item.start_mark)
-                items.append(self.build(item, (*loc, index)))
-            return items
+            return [self.build(item, (*loc, index), item) for index, item in enumerate(node.value)]
+        if node.tag == _STR_TAG:  # most scalars; skips the constructor's dispatch
+            return node.value
         try:
             return self._loader.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError):
@@ -137,30 +193,33 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, loc: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
+        first: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise _RejectedError(
-                    Problem(self._source.path, _position(key_node.start_mark), "yaml-alias")
+                    Problem(self._path, _position(key_node.start_mark), "yaml-alias")
                 )
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            key_position = _position(key_node.start_mark)
             if not isinstance(key, str):
                 self._problems.append(
-                    Problem(self._source.path, key_position, "yaml-key-not-text", {"key": str(key)})
-                )
-                continue
-            if key in first_line:
-                self._problems.append(
                     Problem(
-                        self._source.path,
-                        key_position,
-                        "yaml-duplicate-key",
-                        {"key": key, "first_line": str(first_line[key])},
+                        self._path,
+                        _position(key_node.start_mark),
+                        "yaml-key-not-text",
+                        {"key": str(key)},
                     )
                 )
                 continue
-            first_line[key] = key_position.line
-            self._source.keys[(*loc, key)] = key_position
-            result[key] = self.build(value_node, (*loc, key))
+            if key in first:
+                self._problems.append(
+                    Problem(
+                        self._path,
+                        _position(key_node.start_mark),
+                        "yaml-duplicate-key",
+                        {"key": key, "first_line": str(first[key].start_mark.line + 1)},
+                    )
+                )
+                continue
+            first[key] = key_node
+            result[key] = self.build(value_node, (*loc, key), key_node)
         return result
