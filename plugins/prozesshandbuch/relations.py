@@ -86,6 +86,8 @@ class Relations:
     tagged: defaultdict[str, list[str]] = field(default_factory=_list_map)
     """tag -> processes."""
     reach: dict[str, ProcessReach] = field(default_factory=dict)
+    variant_partner: dict[str, str] = field(default_factory=dict)
+    """process -> its other variant (as-is/to-be), whichever side wrote `variant_of`."""
 
     def unit_interfaces(self) -> dict[tuple[str, str], list[Handoff]]:
         """(from unit, to unit) -> hand-offs between two different units, all processes."""
@@ -126,6 +128,9 @@ def build_relations(handbook: Handbook) -> Relations:
             _add(rel.processes_of_unit, lead_unit, process.id)
         for tag in process.tags:
             _add(rel.tagged, tag, process.id)
+        if process.variant_of and process.variant_of in handbook.processes:
+            rel.variant_partner.setdefault(process.id, process.variant_of)
+            rel.variant_partner.setdefault(process.variant_of, process.id)
         for system_id in process.systems:
             _add(rel.system_processes, system_id, process.id)
         for index, step in enumerate(process.steps):

@@ -7,6 +7,7 @@ computes final relative URLs itself, for ``use_directory_urls`` on and off alike
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -44,6 +45,9 @@ class SiteUrls:
 
     def link(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
         """Relative URL from the page of ``from_src`` to the page of ``to_src``."""
+        return _cached_link(self, from_src, to_src, anchor)
+
+    def _link(self, from_src: str, to_src: str, anchor: str | None) -> str:
         if from_src == to_src:
             return f"#{anchor}" if anchor else "./"
         there = self.url(to_src)
@@ -59,3 +63,9 @@ class SiteUrls:
     def asset(self, from_src: str, path: str) -> str:
         """Relative URL from a page to a static file of the site (``assets/x.css``)."""
         return posixpath.relpath(path, self._folder(from_src) or ".")
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_link(urls: SiteUrls, from_src: str, to_src: str, anchor: str | None) -> str:
+    # Pages link to the same few targets again and again; relpath is the costly part.
+    return urls._link(from_src, to_src, anchor)

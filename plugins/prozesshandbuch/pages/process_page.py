@@ -119,11 +119,8 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
     systems = list(process.systems)
     for step in process.steps:
         systems.extend(s for s in step.systems if s not in systems)
-    other = ctx.handbook.processes.get(process.variant_of or "")
-    if other is None:  # the pairing may be written on one side only
-        other = next(
-            (p for p in ctx.handbook.processes.values() if p.variant_of == process.id), None
-        )
+    partner = ctx.relations.variant_partner.get(process.id)
+    other = ctx.handbook.processes.get(partner) if partner else None
     variants = None
     if other is not None:
         pair = [process, other]

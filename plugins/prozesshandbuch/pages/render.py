@@ -62,6 +62,7 @@ class PageView:
         self.ctx = ctx
         self.src = src
         self.t = ctx.labels
+        self._refs: dict[tuple[str, str], Markup] = {}
 
     def url(self, kind: EntityKind, entity_id: str, anchor: str | None = None) -> str:
         return self.ctx.link(self.src, kind, entity_id, anchor)
@@ -73,8 +74,12 @@ class PageView:
         """A link to an entity's page with its title as text."""
         if not entity_id:
             return Markup("")
-        title = self.ctx.title(kind, entity_id)
-        return Markup('<a href="{}">{}</a>').format(self.url(kind, entity_id), title)
+        cached = self._refs.get((kind, entity_id))
+        if cached is None:
+            title = self.ctx.title(kind, entity_id)
+            cached = Markup('<a href="{}">{}</a>').format(self.url(kind, entity_id), title)
+            self._refs[(kind, entity_id)] = cached
+        return cached
 
     def refs(self, kind: EntityKind, ids: list[str] | tuple[str, ...]) -> Markup:
         return Markup(", ").join(self.ref(kind, i) for i in ids)

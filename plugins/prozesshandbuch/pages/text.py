@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -20,6 +21,12 @@ _ALLOWED_TAGS = {
 }  # fmt: skip
 
 
+@functools.cache
+def _markdown() -> markdown_lib.Markdown:
+    # Building a Markdown instance costs far more than converting a short text with it.
+    return markdown_lib.Markdown(extensions=["sane_lists", "tables"])
+
+
 def escape_markdown(text: str) -> str:
     """Content text made literal for a Markdown line (headings, plain paragraphs)."""
     one_line = " ".join(text.split())
@@ -31,7 +38,7 @@ def render_markdown(text: str | None) -> Markup:
     ``javascript:``/``data:`` links, no raw HTML beyond simple formatting."""
     if not text:
         return Markup("")
-    rendered = markdown_lib.markdown(text, extensions=["sane_lists", "tables"])
+    rendered = _markdown().reset().convert(text)
     clean = nh3.clean(
         rendered,
         tags=_ALLOWED_TAGS,
@@ -46,7 +53,7 @@ def plain_text(text: str | None, limit: int = 200) -> str:
     """Markdown reduced to plain text, for page descriptions."""
     if not text:
         return ""
-    stripped = nh3.clean(markdown_lib.markdown(text), tags=set())
+    stripped = nh3.clean(_markdown().reset().convert(text), tags=set())
     one_line = " ".join(html.unescape(stripped).split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
 
