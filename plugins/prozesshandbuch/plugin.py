@@ -33,6 +33,7 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_PREFIX = "assets/prozesshandbuch/"
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
 class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-call]
@@ -138,6 +139,11 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             # Material shows this in the page footer ("Letzte Aktualisierung").
             page.meta["revision_date"] = history.entries[0].date.strftime("%d.%m.%Y")
         return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
+        label = Labels(self.config.language).search
+        return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         total = time.perf_counter() - self._build_started

@@ -62,9 +62,10 @@ def render_role_page(ctx: PageContext, role: Role) -> GeneratedPage:
         history=ctx.histories.get(source_path or ""),
         source_path=source_path,
     )
-    unit = ctx.handbook.units.get(role.unit)
-    tags = search_terms([role.title], role.responsibilities, [unit.title] if unit else [])
-    meta = front_matter(role.title, tags=tags, description=plain_text(role.summary))
+    # The unit's title is left out: searching a unit should find the unit first.
+    tags = search_terms([role.title], role.responsibilities)
+    # Boosted so that a role's own title ranks above the processes that mention it.
+    meta = front_matter(role.title, tags=tags, boost=3, description=plain_text(role.summary))
     return GeneratedPage(src, meta + body, source_path)
 
 
@@ -114,7 +115,7 @@ def render_unit_page(ctx: PageContext, unit: Unit) -> GeneratedPage:
         source_path=source_path,
     )
     meta = front_matter(
-        unit.title, tags=search_terms([unit.title]), description=plain_text(unit.summary)
+        unit.title, tags=search_terms([unit.title]), boost=4, description=plain_text(unit.summary)
     )
     return GeneratedPage(src, meta + body, source_path)
 

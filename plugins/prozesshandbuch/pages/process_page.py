@@ -148,8 +148,7 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
         history=history,
         source_path=source_path,
     )
-    role = ctx.handbook.roles.get(process.owner)
-    tags = search_terms(process.keywords, process.tags, [role.title] if role else [])
+    tags = search_terms(process.keywords, process.tags)
     meta = front_matter(
         process.title,
         tags=tags,

@@ -1,0 +1,417 @@
+"""`make bench`: the handbook against plain MkDocs, at several handbook sizes.
+
+For each size N (default 100 and 1,000 processes) it generates a handbook and a plain
+mkdocs-material site of the same pages and navigation (:mod:`bench.generate`), then runs
+
+* ``prozesshandbuch check`` on the content,
+* a cold handbook build (empty diagram cache), and an unchanged rebuild (warm cache),
+* the plain site's build, the "floor" the handbook is measured against,
+
+each as its own ``python -m mkdocs build`` process, the handbook ones with
+``PROZESSHANDBUCH_TIMINGS`` so that the plugin reports its phases. It prints where the
+time goes and the figures with their targets, and writes them to
+``bench-results/latest.json``. Targets are informational: the exit code is 0 unless a
+build or a check fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .generate import DEFAULT_SEED, TODAY, Handbook, generate, write_floor, write_handbook
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_JSON = REPO_ROOT / "bench-results" / "latest.json"
+DEFAULT_SIZES = (100, 1000)
+QUICK_SIZES = (20, 40)
+CACHE_DIR = ".cache"
+PHASES = [
+    ("load_validate", "load and validate"),
+    ("relations", "relations"),
+    ("diagrams", "diagrams"),
+    ("history", "history"),
+    ("pages", "page generation"),
+    ("mkdocs_render", "MkDocs rendering"),
+    ("total", "total (plugin's clock)"),
+]
+RATIO_TARGET = 1.25
+GROWTH_TARGET = 1.2
+CHECK_TARGET = 3.0
+MISSING = "–"
+
+
+class BenchError(RuntimeError):
+    """A build or check failed; the message carries the end of its output."""
+
+
+@dataclass
+class Build:
+    """One ``mkdocs build`` run and what it produced."""
+
+    wall: float
+    """Seconds for the whole process, from start to exit."""
+    seconds: dict[str, float] = field(default_factory=dict)
+    """The plugin's phases (empty for the floor)."""
+    counts: dict[str, int] = field(default_factory=dict)
+    pages: int = 0
+    """HTML pages in the site, without 404.html."""
+    html_bytes: int = 0
+    warnings: int = 0
+
+    @property
+    def average_html(self) -> float:
+        return self.html_bytes / self.pages if self.pages else 0.0
+
+
+@dataclass
+class SizeResult:
+    """Everything measured for one handbook size."""
+
+    processes: int
+    entities: dict[str, int]
+    check_seconds: float
+    cold: Build
+    warm: Build
+    floor: Build
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One line of the result table."""
+
+    label: str
+    value: str
+    target: str = ""
+    met: bool | None = None
+    """None: there is no target for this figure."""
+    note: str = ""
+
+
+# -- running -------------------------------------------------------------------------------
+
+
+def run_mkdocs(project: Path, *, timings: bool) -> Build:
+    """Build ``project`` in a fresh Python process; raises :class:`BenchError` on failure."""
+    timings_file = project / "timings.json"
+    timings_file.unlink(missing_ok=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PROZESSHANDBUCH_TIMINGS", None)
+    if timings:
+        env["PROZESSHANDBUCH_TIMINGS"] = str(timings_file)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise BenchError(f"mkdocs build in {project} failed:\n{done.stderr[-3000:]}")
+    build = Build(wall=wall)
+    build.warnings = sum(1 for line in done.stderr.splitlines() if line.startswith("WARNING"))
+    if timings_file.is_file():
+        data = json.loads(timings_file.read_text(encoding="utf-8"))
+        build.seconds = {str(k): float(v) for k, v in data.get("seconds", {}).items()}
+        build.counts = {str(k): int(v) for k, v in data.get("counts", {}).items()}
+    for page in (project / "site").rglob("*.html"):
+        if page.name != "404.html" or page.parent != project / "site":
+            build.pages += 1
+            build.html_bytes += page.stat().st_size
+    return build
+
+
+def run_check(project: Path) -> float:
+    """Seconds for ``prozesshandbuch check`` on the project's content, process start included."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "prozesshandbuch", "check", "--today", TODAY.isoformat(), "content"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise BenchError(f"prozesshandbuch check in {project} failed:\n{done.stderr[-3000:]}")
+    return seconds
+
+
+def best_of(repeat: int, build: Callable[[], Build]) -> Build:
+    """The fastest of ``repeat`` runs: the others only measured what else the machine did."""
+    return min((build() for _ in range(repeat)), key=lambda b: b.wall)
+
+
+def measure(processes: int, workdir: Path, *, seed: int, repeat: int) -> SizeResult:
+    """Generate both sites of one size and measure them."""
+    handbook = generate(processes, seed)
+    project = write_handbook(workdir / "handbook", handbook, REPO_ROOT)
+    floor_project = write_floor(workdir / "floor", handbook, REPO_ROOT)
+    check_seconds = min(run_check(project) for _ in range(repeat))
+
+    def cold_build() -> Build:
+        shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
+        return run_mkdocs(project, timings=True)
+
+    floor = best_of(repeat, lambda: run_mkdocs(floor_project, timings=False))
+    cold = best_of(repeat, cold_build)
+    warm = best_of(repeat, lambda: run_mkdocs(project, timings=True))
+    return SizeResult(processes, entity_counts(handbook), check_seconds, cold, warm, floor)
+
+
+def entity_counts(handbook: Handbook) -> dict[str, int]:
+    return {
+        "units": len(handbook.units),
+        "roles": len(handbook.roles),
+        "systems": len(handbook.systems),
+        "processes": len(handbook.processes),
+        "steps": sum(len(p["steps"]) for p in handbook.processes.values()),
+    }
+
+
+# -- figures -------------------------------------------------------------------------------
+
+
+def ratio_figure(label: str, value: float, target: float, unit: str = "") -> Figure:
+    return Figure(label, f"{value:.2f}{unit}", f"≤ {target:g}{unit}", value <= target)
+
+
+def figures(results: list[SizeResult]) -> list[Figure]:
+    """The headline numbers with their targets, in the order the issue lists them."""
+    rows: list[Figure] = []
+    for r in results:
+        n = f"N={r.processes:,}"
+        rows.append(
+            ratio_figure(
+                f"build time handbook / floor, {n}, cold", r.cold.wall / r.floor.wall, RATIO_TARGET
+            )
+        )
+        rows.append(
+            ratio_figure(
+                f"build time handbook / floor, {n}, unchanged rebuild",
+                r.warm.wall / r.floor.wall,
+                RATIO_TARGET,
+            )
+        )
+    for r in results:
+        rows.append(
+            Figure(
+                f"average HTML per page, N={r.processes:,}",
+                f"{r.cold.average_html / 1000:.1f} kB",
+                note=f"floor {r.floor.average_html / 1000:.1f} kB",
+            )
+        )
+    small, large = results[0], results[-1]
+    if large.processes > small.processes and small.cold.average_html:
+        growth = large.cold.average_html / small.cold.average_html
+        floor_growth = large.floor.average_html / small.floor.average_html
+        rows.append(
+            Figure(
+                f"HTML per page growth, N={small.processes:,} → N={large.processes:,}",
+                f"{growth:.2f}×",
+                f"≤ {GROWTH_TARGET:g}×",
+                growth <= GROWTH_TARGET,
+                note=f"floor {floor_growth:.2f}×",
+            )
+        )
+    rendered = large.cold.counts.get("diagrams_rendered")
+    diagram_seconds = large.cold.seconds.get("diagrams")
+    per_diagram, note = MISSING, ""
+    if rendered and diagram_seconds is not None:
+        per_diagram = f"{diagram_seconds / rendered * 1000:.1f} ms"
+        runs = large.cold.counts.get("dot_runs", 0)
+        note = f"{rendered} diagrams in {runs} dot runs, {diagram_seconds:.2f} s"
+    rows.append(
+        Figure(f"dot cost per diagram, cold, N={large.processes:,}", per_diagram, note=note)
+    )
+    warm_runs = large.warm.counts.get("dot_runs")
+    rows.append(
+        Figure(
+            f"dot runs on an unchanged rebuild, N={large.processes:,}",
+            MISSING if warm_runs is None else str(warm_runs),
+            "= 0",
+            None if warm_runs is None else warm_runs == 0,
+        )
+    )
+    history = large.cold.seconds.get("history")
+    git_runs = large.cold.counts.get("git_runs")
+    history_text = MISSING if history is None else f"{history:.2f} s"
+    note = "one commit" + ("" if git_runs is None else f", {git_runs} git runs")
+    rows.append(Figure(f"history, N={large.processes:,}", history_text, note=note))
+    for r in results:
+        rows.append(
+            Figure(
+                f"prozesshandbuch check, N={r.processes:,}",
+                f"{r.check_seconds:.2f} s",
+                f"< {CHECK_TARGET:g} s",
+                r.check_seconds < CHECK_TARGET,
+            )
+        )
+    return rows
+
+
+# -- output --------------------------------------------------------------------------------
+
+
+def environment() -> dict[str, str]:
+    def version(package: str) -> str:
+        try:
+            return metadata.version(package)
+        except metadata.PackageNotFoundError:
+            return MISSING
+
+    dot = shutil.which("dot")
+    dot_version = MISSING
+    if dot:
+        done = subprocess.run([dot, "-V"], capture_output=True, text=True, check=False)
+        dot_version = (done.stderr or done.stdout).strip()
+    return {
+        "cpus": str(os.cpu_count()),
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs-material": version("mkdocs-material"),
+        "graphviz": dot_version,
+        "platform": platform.platform(),
+    }
+
+
+def phase_table(results: list[SizeResult]) -> list[str]:
+    columns: list[tuple[str, Build]] = []
+    for r in results:
+        columns += [(f"N={r.processes:,} cold", r.cold), (f"N={r.processes:,} rebuild", r.warm)]
+    width = max(len(label) for _, label in PHASES) + 2
+    lines = ["Where the time goes (seconds)"]
+    lines.append(" " * (width + 2) + "".join(f"{title:>17}" for title, _ in columns))
+
+    def row(label: str, values: list[str]) -> str:
+        return f"  {label:<{width}}" + "".join(f"{value:>17}" for value in values)
+
+    for key, label in PHASES:
+        values = [
+            f"{build.seconds[key]:.2f}" if key in build.seconds else MISSING for _, build in columns
+        ]
+        lines.append(row(label, values))
+    lines.append(row("mkdocs build, wall", [f"{build.wall:.2f}" for _, build in columns]))
+    floors = []
+    for r in results:
+        floors += [f"{r.floor.wall:.2f}", ""]
+    lines.append(row("floor build, wall", floors))
+    counts = sorted({key for _, build in columns for key in build.counts})
+    for key in counts:
+        lines.append(
+            row(f"count: {key}", [str(build.counts.get(key, MISSING)) for _, build in columns])
+        )
+    return lines
+
+
+def figure_table(rows: list[Figure]) -> list[str]:
+    label_width = max(len(f.label) for f in rows) + 2
+    value_width = max(len(f.value) for f in rows) + 2
+    target_width = max(len(f.target) for f in rows) + 9
+    lines = [f"{'Figures':<{label_width + 2}}{'value':<{value_width}}target"]
+    for f in rows:
+        mark = {None: "", True: "met", False: "MISSED"}[f.met]
+        target = f"{f.target}  {mark}" if f.target else ""
+        note = f"({f.note})" if f.note else ""
+        line = f"  {f.label:<{label_width}}{f.value:<{value_width}}{target:<{target_width}}{note}"
+        lines.append(line.rstrip())
+    return lines
+
+
+def report(results: list[SizeResult], env: dict[str, str]) -> str:
+    lines = [
+        "Prozesshandbuch benchmark: "
+        + ", ".join(f"{key} {value}" for key, value in env.items() if key != "platform"),
+    ]
+    for r in results:
+        e = r.entities
+        lines.append(
+            f"  N={r.processes:,}: {e['units']} units, {e['roles']} roles, {e['systems']} "
+            f"systems, {e['processes']} processes, {e['steps']} steps; "
+            f"{r.cold.pages} handbook pages, {r.floor.pages} floor pages"
+        )
+    warnings = [r for r in results if r.cold.warnings or r.warm.warnings]
+    for r in warnings:
+        lines.append(f"  N={r.processes:,}: the handbook build logged {r.cold.warnings} warnings")
+    lines += ["", *phase_table(results), "", *figure_table(figures(results))]
+    return "\n".join(lines)
+
+
+def write_json(path: Path, results: list[SizeResult], env: dict[str, str]) -> None:
+    data: dict[str, Any] = {
+        "environment": env,
+        "sizes": [asdict(r) for r in results],
+        "figures": [asdict(f) for f in figures(results)],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+# -- command line --------------------------------------------------------------------------
+
+
+def parse_sizes(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(part.replace("_", "")) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from None
+    if not sizes or sizes[0] < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive numbers, e.g. 100,1000")
+    return sizes
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--processes",
+        type=parse_sizes,
+        default=list(DEFAULT_SIZES),
+        help="handbook sizes, comma-separated (default: 100,1000)",
+    )
+    parser.add_argument("--quick", action="store_true", help="small sizes (20,40) for CI")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per build; the best counts")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write figures")
+    args = parser.parse_args(argv)
+    sizes = list(QUICK_SIZES) if args.quick else args.processes
+    root = Path(tempfile.mkdtemp(prefix="prozesshandbuch-bench-"))
+    results = []
+    try:
+        for processes in sizes:
+            print(f"N={processes:,}: generating and building …", file=sys.stderr, flush=True)
+            workdir = root / f"n{processes}"
+            results.append(measure(processes, workdir, seed=args.seed, repeat=max(1, args.repeat)))
+    except BenchError as error:
+        print(error, file=sys.stderr)
+        print(f"(projects kept in {root})", file=sys.stderr)
+        return 1
+    finally:
+        if args.keep:
+            print(f"Generated projects kept in {root}", file=sys.stderr)
+    if not args.keep:
+        shutil.rmtree(root, ignore_errors=True)
+    env = environment()
+    print(report(results, env))
+    write_json(args.json, results, env)
+    print(f"\nFigures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""The benchmark in its quick mode, so that it cannot rot. No timing is asserted."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from prozesshandbuch.check import check_handbook
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+FIGURE_LINES = [
+    "build time handbook / floor, N=20, cold",
+    "build time handbook / floor, N=40, unchanged rebuild",
+    "average HTML per page, N=40",
+    "HTML per page growth, N=20 → N=40",
+    "dot cost per diagram, cold, N=40",
+    "dot runs on an unchanged rebuild, N=40",
+    "history, N=40",
+    "prozesshandbuch check, N=40",
+]
+PHASE_LINES = ["load and validate", "diagrams", "history", "page generation", "MkDocs rendering"]
+
+
+def test_quick_benchmark_runs_and_prints_every_figure(tmp_path: Path) -> None:
+    target = tmp_path / "latest.json"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PROZESSHANDBUCH_TIMINGS", None)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--quick", "--json", str(target)],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+    assert done.returncode == 0, done.stderr[-3000:]
+    labels = [line.strip() for line in done.stdout.splitlines()]
+    for expected in [*FIGURE_LINES, *PHASE_LINES]:
+        assert any(line.startswith(expected) for line in labels), f"no line {expected!r}"
+    assert "N=20: 5 units, 15 roles, 5 systems, 20 processes" in done.stdout
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert [size["processes"] for size in data["sizes"]] == [20, 40]
+    assert [figure["label"] for figure in data["figures"]][: len(FIGURE_LINES) // 2] == [
+        "build time handbook / floor, N=20, cold",
+        "build time handbook / floor, N=20, unchanged rebuild",
+        "build time handbook / floor, N=40, cold",
+        "build time handbook / floor, N=40, unchanged rebuild",
+    ]
+    # The generated handbook is clean: the check passed and the builds logged no warning.
+    for size in data["sizes"]:
+        assert size["cold"]["warnings"] == 0
+        assert size["cold"]["pages"] == size["floor"]["pages"]
+
+
+def load_generator() -> ModuleType:
+    """``bench/generate.py`` as a module; the repository root is not on the test path."""
+    spec = importlib.util.spec_from_file_location("bench_generate", REPO_ROOT / "bench/generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_handbook_is_deterministic_realistic_and_clean(tmp_path: Path) -> None:
+    gen = load_generator()
+    handbook = gen.generate(120, seed=7)
+    assert handbook == gen.generate(120, seed=7)
+    assert (len(handbook.units), len(handbook.roles), len(handbook.systems)) == (9, 40, 8)
+
+    order = list(handbook.processes)
+    steps = [step for p in handbook.processes.values() for step in p["steps"]]
+    assert all(5 <= len(p["steps"]) <= 40 for p in handbook.processes.values())
+    assert any(step.get("kind") == "decision" and len(step["next"]) == 3 for step in steps)
+    for position, process in enumerate(handbook.processes.values()):
+        called = [step["calls"] for step in process["steps"] if "calls" in step]
+        assert all(order.index(target) < position for target in called)
+    assert any("calls" in step for step in steps)
+
+    project = gen.write_handbook(tmp_path / "handbook", handbook, REPO_ROOT)
+    files = sorted((project / "content").rglob("*.yml"))
+    assert len(files) == 120 + 9 + 40 + 8
+    assert all(
+        f.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../schema/")
+        for f in files
+    )
+    result = check_handbook(project / "content", project, gen.TODAY)
+    assert [problem.format("en") for problem in result.problems] == []
+    log = subprocess.run(
+        ["git", "log", "--format=%an %aI"], cwd=project, capture_output=True, text=True, check=True
+    )
+    assert log.stdout == "Benchmark 2026-11-01T10:00:00+01:00\n"
