@@ -26,6 +26,7 @@ FLOW = {
         unit: amt
         deputy: leitung
         responsibilities: [Meldewesen]
+        onboarding: [antrag, gebuehr]
         holders:
           - name: Petra Probe
     """,
@@ -178,6 +179,15 @@ def test_role_page_lists_what_the_role_does(flow_site: Path) -> None:
     deputises = label.find_next_sibling("dd")
     assert deputises is not None
     assert [a.get_text() for a in deputises.select("a")] == ["Kassierer", "Sachbearbeitung"]
+
+
+def test_process_page_names_roles_that_read_it_first(flow_site: Path) -> None:
+    soup = article(flow_site, "prozesse/gebuehr/")
+    label = soup.find("dt", string="Einarbeitung für")
+    assert label is not None
+    value = label.find_next_sibling("dd")
+    assert value is not None
+    assert [a.get_text() for a in value.select("a")] == ["Sachbearbeitung"]
 
 
 def test_unit_page_shows_interfaces_each_way(flow_site: Path) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
+from ..history import Change
 from ..load import slugify
 from ..model import EntityKind, Handbook
 from ..relations import Relations
@@ -23,28 +24,12 @@ class DiagramSource(Protocol):
     def unit_neighbourhood_svg(self, unit_id: str) -> str | None: ...
 
 
-class ChangeEntry(Protocol):
-    """One commit that touched a content file, as pages show it."""
-
-    @property
-    def date(self) -> dt.datetime: ...
-
-    @property
-    def author(self) -> str: ...
-
-    @property
-    def subject(self) -> str: ...
-
-    @property
-    def short(self) -> str: ...
-
-
 @dataclass(frozen=True)
 class PageHistory:
     """The change history of one page's source file, newest first, with words and links."""
 
-    entries: list[Any] = field(default_factory=list)
-    """History entries (``ChangeEntry``-like objects), newest first."""
+    entries: list[Change] = field(default_factory=list)
+    """History entries, newest first."""
     summaries: dict[str, list[str]] = field(default_factory=dict)
     """Commit hash -> changes in words."""
     commit_urls: dict[str, str] = field(default_factory=dict)

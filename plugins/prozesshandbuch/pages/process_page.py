@@ -145,6 +145,7 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
         calls=ctx.relations.calls.get(process.id, []),
         called_by=ctx.relations.called_by.get(process.id, []),
         variants=variants,
+        onboarding_for=ctx.relations.onboarding_for.get(process.id, []),
         history=history,
         source_path=source_path,
     )
