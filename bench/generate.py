@@ -589,7 +589,7 @@ def yaml_text(kind: str, doc: Doc) -> str:
 def project_config(repo_root: Path, *, handbook: bool) -> dict[str, Any]:
     """The repository's ``mkdocs.yml`` with the plugin pinned to the benchmark's date, or
     (``handbook=False``) with only the search plugin: same theme, extensions and nav."""
-    config = yaml.safe_load((repo_root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config: dict[str, Any] = yaml.safe_load((repo_root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["site_name"] = "Benchmark-Handbuch" if handbook else "Benchmark-Vergleich"
     config["docs_dir"] = "docs"
     for key in ("repo_url", "edit_uri", "site_dir"):

@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -152,26 +152,35 @@ def run_check(project: Path) -> float:
     return seconds
 
 
-def best_of(repeat: int, build: Callable[[], Build]) -> Build:
-    """The fastest of ``repeat`` runs: the others only measured what else the machine did."""
-    return min((build() for _ in range(repeat)), key=lambda b: b.wall)
-
-
 def measure(processes: int, workdir: Path, *, seed: int, repeat: int) -> SizeResult:
-    """Generate both sites of one size and measure them."""
+    """Generate both sites of one size and measure them.
+
+    With ``repeat`` > 1 the floor, cold and rebuild runs take turns, so that whatever else
+    the machine does falls on all of them alike, and the fastest run of each counts.
+    """
     handbook = generate(processes, seed)
     project = write_handbook(workdir / "handbook", handbook, REPO_ROOT)
     floor_project = write_floor(workdir / "floor", handbook, REPO_ROOT)
     check_seconds = min(run_check(project) for _ in range(repeat))
-
-    def cold_build() -> Build:
+    floors, colds, warms = [], [], []
+    for _ in range(repeat):
+        floors.append(run_mkdocs(floor_project, timings=False))
         shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
-        return run_mkdocs(project, timings=True)
+        colds.append(run_mkdocs(project, timings=True))
+        warms.append(run_mkdocs(project, timings=True))
+    return SizeResult(
+        processes,
+        entity_counts(handbook),
+        check_seconds,
+        cold=fastest(colds),
+        warm=fastest(warms),
+        floor=fastest(floors),
+    )
 
-    floor = best_of(repeat, lambda: run_mkdocs(floor_project, timings=False))
-    cold = best_of(repeat, cold_build)
-    warm = best_of(repeat, lambda: run_mkdocs(project, timings=True))
-    return SizeResult(processes, entity_counts(handbook), check_seconds, cold, warm, floor)
+
+def fastest(builds: list[Build]) -> Build:
+    """The fastest run: the slower ones only measured what else the machine was doing."""
+    return min(builds, key=lambda build: build.wall)
 
 
 def entity_counts(handbook: Handbook) -> dict[str, int]:
