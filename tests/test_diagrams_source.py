@@ -64,7 +64,7 @@ e1 -> b1 [style="invis", weight="0"];
 FLOW_MAP_DOT = """\
 digraph G {
 graph [fontname="Helvetica,Arial,sans-serif", fontsize="12", class="ph-map", rankdir="LR", \
-nodesep="0.4", ranksep="0.6"];
+nodesep="0.4", ranksep="0.6", mclimit="0.1", nslimit="1", nslimit1="1", searchsize="5"];
 node [fontname="Helvetica,Arial,sans-serif", fontsize="11", shape="box", style="rounded", \
 margin="0.1"];
 edge [fontname="Helvetica,Arial,sans-serif", fontsize="10", arrowsize="0.7"];
