@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
+from . import i18n
 from .check import check_handbook
 from .messages import message
+from .problem_formats import REPORT_FORMATS, ReportFormat, render_report, text_lines
 from .schema import schema_files
 
 _LANGUAGE = click.option(
@@ -31,17 +33,55 @@ def main() -> None:
 @click.argument("path", type=click.Path(path_type=Path), default=Path("content"))
 @click.option("--strict", is_flag=True, help="Warnungen als Fehler zählen")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Stichtag für Prüffristen")
+@click.option(
+    "--format",
+    "report_format",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    help=i18n.text("forge.check.format-help"),
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=i18n.text("forge.check.output-help"),
+)
 @_LANGUAGE
-def check(path: Path, strict: bool, today: dt.datetime | None, language: str) -> None:
-    """Inhalte in PATH prüfen, ohne die Website zu bauen (Standard: ./content)."""
+def check(
+    path: Path,
+    strict: bool,
+    today: dt.datetime | None,
+    report_format: ReportFormat,
+    output: Path | None,
+    language: str,
+) -> None:
+    """Inhalte in PATH prüfen, ohne die Website zu bauen (Standard: ./content).
+
+    Probleme stehen als 'pfad:zeile:spalte: meldung' auf der Standardfehlerausgabe.
+    Mit --format gitlab, github oder json kommt der Bericht für CI-Systeme auf die
+    Standardausgabe (oder mit --output in eine Datei); bei gitlab und json stehen die
+    Zeilen zusätzlich im Protokoll.
+    """
     content_dir = path
     root = Path.cwd()
     if not content_dir.resolve().is_relative_to(root.resolve()):
         root = content_dir.parent
     day = today.date() if today else dt.date.today()
     result = check_handbook(content_dir, root, day)
-    for problem in result.problems:
-        click.echo(problem.format(language), err=True)
+    report = render_report(result.problems, report_format, language)
+    if report_format in ("gitlab", "json"):
+        for line in text_lines(result.problems, language):
+            click.echo(line, err=True)
+    if output is not None:
+        try:
+            output.write_text(report, encoding="utf-8")
+        except OSError as error:
+            reason = error.strerror or str(error)
+            note = i18n.text("forge.output-failed", language, path=output, reason=reason)
+            click.echo(note, err=True)
+            sys.exit(2)
+    else:
+        click.echo(report, nl=False, err=report_format == "text")
     counts = {
         "files": str(result.loaded.file_count),
         "errors": str(len(result.errors)),
