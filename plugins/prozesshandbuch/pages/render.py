@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 from typing import Any
 
 import yaml
@@ -42,17 +43,27 @@ def front_matter(
     description: str | None = None,
     extra: dict[str, Any] | None = None,
 ) -> str:
-    """YAML front matter; ``tags`` feed Material's search index with the highest weight."""
-    meta: dict[str, Any] = {"title": title}
+    """YAML front matter; ``tags`` feed Material's search index with the highest weight.
+
+    Title, description and tags are handed over HTML-escaped: MkDocs treats a page title
+    as markup, and Material prints title (``<title>``, header, nav), description
+    (``<meta>``) and search tags without escaping, so plain text must arrive as HTML text.
+    """
+    meta: dict[str, Any] = {"title": as_html_text(title)}
     if description:
-        meta["description"] = description
+        meta["description"] = as_html_text(description)
     if tags:
-        meta["tags"] = tags
+        meta["tags"] = [as_html_text(tag) for tag in tags]
     if boost:
         meta["search"] = {"boost": boost}
     if extra:
         meta.update(extra)
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def as_html_text(text: str) -> str:
+    """Plain text as HTML that shows exactly that text, in an element or an attribute."""
+    return html.escape(" ".join(text.split()), quote=True)
 
 
 class PageView:
