@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .changes import RevisionCache
@@ -24,6 +25,7 @@ from .model import Handbook
 from .pages import GeneratedPage, PageContext, build_pages
 from .pages.labels import Labels
 from .pages.news_page import FEED, render_feed, render_news_page
+from .progress import BuildProgress
 from .relations import Relations, build_relations
 from .timeline import Timeline, build_timeline
 from .timing import Timings
@@ -41,6 +43,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
 
     def __init__(self) -> None:
         self._timings = Timings()
+        self._progress = BuildProgress(log.info, "de")
         self._build_started = 0.0
         self._check: CheckResult | None = None
         self._root = Path.cwd()
@@ -55,10 +58,13 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self._timings = Timings()
+        self._progress = BuildProgress(log.info, self.config.language)
         self._build_started = time.perf_counter()
         with self._timings.phase("load_validate"):
             result = check_handbook(self._content_dir(), self._root, self._today())
         self._check = result
+        files = result.loaded.file_count
+        self._progress.phase_done("content", files, files, self._timings.seconds["load_validate"])
         if result.errors:
             raise PluginError(self._report("build-failed", result.errors))
         if config.strict and result.warnings:
@@ -100,6 +106,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             pages = [*build_pages(ctx), render_news_page(ctx, self._timeline.news)]
             feed = render_feed(ctx, self._timeline.news, config.site_url, config.site_name)
         self._timings.count("pages", len(pages))
+        self._progress.phase_done("pages", len(pages), len(pages), self._timings.seconds["pages"])
         self._generated = {}
         for page in pages:
             if files.get_file_from_path(page.src) is not None:
@@ -126,6 +133,19 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                 )
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+        self._progress.start_counting("markdown", len(files.documentation_pages()))
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        self._progress.advance()
+        return html
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self._progress.finish_counting()
+        self._progress.start_counting("render", len(files.documentation_pages()))
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -142,6 +162,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
+        self._progress.advance()
         label = Labels(self.config.language).search
         return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
 
@@ -150,6 +171,8 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._timings.seconds["mkdocs_render"] = total - sum(self._timings.seconds.values())
         self._timings.seconds["total"] = total
         self._timings.write_if_requested()
+        self._progress.finish_counting()
+        self._progress.summary(self._timings.seconds, total)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._content_dir()))
@@ -178,6 +201,14 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._timings.count("dot_runs", diagrams.dot_runs)
         self._timings.count("diagrams_rendered", diagrams.rendered)
         self._timings.count("diagrams_cached", diagrams.cached)
+        done = diagrams.rendered + diagrams.cached
+        self._progress.phase_done(
+            "diagrams",
+            done,
+            len(diagrams.figures) + len(diagrams.failures),
+            self._timings.seconds["diagrams"],
+            self._progress.diagram_detail(diagrams.rendered, diagrams.cached),
+        )
         return diagrams
 
     def _history(self, handbook: Handbook, config: MkDocsConfig) -> Timeline:
@@ -194,6 +225,8 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                 cache=self._revision_cache,
             )
         self._timings.count("git_runs", timeline.git_runs)
+        files = len(handbook.paths)
+        self._progress.phase_done("history", files, files, self._timings.seconds["history"])
         if timeline.problem:
             (log.warning if self.config.strict_history else log.info)(timeline.problem)
         return timeline
