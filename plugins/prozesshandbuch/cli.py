@@ -10,10 +10,10 @@ from pathlib import Path
 import click
 
 from . import i18n
-from .check import check_handbook
+from .checkcache import check_content
 from .messages import message
 from .problem_formats import REPORT_FORMATS, ReportFormat, render_report, text_lines
-from .schema import schema_files
+from .problems import errors, warnings
 
 _LANGUAGE = click.option(
     "--lang",
@@ -46,6 +46,7 @@ def main() -> None:
     default=None,
     help=i18n.text("forge.check.output-help"),
 )
+@click.option("--no-cache", is_flag=True, help=i18n.text("progress.check.no-cache-help"))
 @_LANGUAGE
 def check(
     path: Path,
@@ -54,6 +55,7 @@ def check(
     report_format: ReportFormat,
     output: Path | None,
     language: str,
+    no_cache: bool,
 ) -> None:
     """Inhalte in PATH prüfen, ohne die Website zu bauen (Standard: ./content).
 
@@ -67,10 +69,11 @@ def check(
     if not content_dir.resolve().is_relative_to(root.resolve()):
         root = content_dir.parent
     day = today.date() if today else dt.date.today()
-    result = check_handbook(content_dir, root, day)
-    report = render_report(result.problems, report_format, language)
+    result = check_content(content_dir, root, day, cached=not no_cache)
+    problems = result.problems
+    report = render_report(problems, report_format, language)
     if report_format in ("gitlab", "json"):
-        for line in text_lines(result.problems, language):
+        for line in text_lines(problems, language):
             click.echo(line, err=True)
     if output is not None:
         try:
@@ -83,12 +86,12 @@ def check(
     else:
         click.echo(report, nl=False, err=report_format == "text")
     counts = {
-        "files": str(result.loaded.file_count),
-        "errors": str(len(result.errors)),
-        "warnings": str(len(result.warnings)),
+        "files": str(result.file_count),
+        "errors": str(len(errors(problems))),
+        "warnings": str(len(warnings(problems))),
     }
     click.echo(message("check-ok", language, counts), err=True)
-    failed = bool(result.errors) or (strict and bool(result.warnings))
+    failed = bool(errors(problems)) or (strict and bool(warnings(problems)))
     sys.exit(1 if failed else 0)
 
 
@@ -97,6 +100,8 @@ def check(
 @click.option("--check", "verify", is_flag=True, help="Nur prüfen, ob die Dateien aktuell sind")
 def schema(out: Path, verify: bool) -> None:
     """JSON-Schemas der Inhaltsdateien schreiben (für Editoren wie VS Code)."""
+    from .schema import schema_files  # the model and pydantic: not needed by a cached check
+
     stale = []
     for name, text in schema_files().items():
         target = out / name

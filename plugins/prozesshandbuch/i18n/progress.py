@@ -27,4 +27,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "progress.summary-phase": ("{phase} {seconds}", "{phase} {seconds}"),
     "progress.seconds": ("{value} s", "{value} s"),
+    "progress.check.no-cache-help": (
+        "Ergebnis nicht aus dem Cache in .cache/ lesen, sondern neu prüfen",
+        "do not read the result from the cache in .cache/, check afresh",
+    ),
 }
