@@ -153,10 +153,9 @@ def test_a_shallow_clone_gives_partial_history_and_one_warning(
     # git shows every file of the cut-off commit as added, whatever the commit did.
     assert entries[-1].status is ChangeStatus.ADDED
     assert history.problem is not None
-    assert history.problem.startswith("Änderungshistorie unvollständig: flacher Git-Klon")
-    assert "git fetch --unshallow" in history.problem
-    assert history.problem_text("en") is not None
-    assert "shallow git clone" in (history.problem_text("en") or "")
+    assert history.problem.message().startswith("Änderungshistorie unvollständig: flacher Git-Klon")
+    assert "git fetch --unshallow" in history.problem.message()
+    assert "shallow git clone" in history.problem.message("en")
 
 
 def test_outside_a_repository_the_history_is_empty_with_a_warning(tmp_path: Path) -> None:
@@ -167,7 +166,8 @@ def test_outside_a_repository_the_history_is_empty_with_a_warning(tmp_path: Path
 
     assert history.all_changes() == []
     assert history.entries("content/processes/x.yml") == []
-    assert history.problem == (
+    assert history.problem is not None
+    assert history.problem.message() == (
         f"Änderungshistorie nicht verfügbar: {content} liegt nicht in einem Git-Repository"
     )
     assert history.git_runs == 0
@@ -187,7 +187,10 @@ def test_a_repository_without_commits(tmp_path: Path) -> None:
     history = read_history(repo.path, repo.path / "content")
 
     assert history.all_changes() == []
-    assert history.problem == "Änderungshistorie leer: das Git-Repository hat noch keine Commits"
+    assert history.problem is not None
+    assert history.problem.message() == (
+        "Änderungshistorie leer: das Git-Repository hat noch keine Commits"
+    )
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
@@ -197,7 +200,8 @@ def test_dubious_ownership_is_explained_with_the_fix(repo: GitRepo) -> None:
     history = read_history(repo.path, repo.path / "content")
 
     assert history.all_changes() == []
-    assert history.problem == (
+    assert history.problem is not None
+    assert history.problem.message() == (
         f"Änderungshistorie nicht verfügbar: git verweigert den Zugriff auf {repo.path}, weil das "
         "Verzeichnis einem anderen Benutzer gehört ('dubious ownership'); freigeben mit: "
         f"git config --global --add safe.directory {repo.path}"
@@ -252,7 +256,8 @@ def test_git_missing_after_import_is_a_warning(
     history = read_history(repo.path, repo.path / "content")
 
     assert history.all_changes() == []
-    assert history.problem == (
+    assert history.problem is not None
+    assert history.problem.message() == (
         "Änderungshistorie nicht verfügbar: das Programm git wurde nicht gefunden; "
         "bitte git installieren"
     )
@@ -266,7 +271,7 @@ def test_git_missing_at_import_is_a_warning(repo: GitRepo, tmp_path: Path) -> No
         "import sys; from pathlib import Path; "
         "from prozesshandbuch.history import read_history; "
         "h = read_history(Path(sys.argv[1]), Path(sys.argv[1]) / 'content'); "
-        "print(h.problem_text('en')); print(len(h.all_changes()))"
+        "print(h.problem.message('en')); print(len(h.all_changes()))"
     )
     result = subprocess.run(
         [sys.executable, "-c", script, str(repo.path)],

@@ -164,9 +164,9 @@ def diff_command(revisions: str, content_dir: Path, language: str) -> None:
 
     root = _repository_root(content_dir)
     with read_diff(root, content_dir, revisions) as diff:
-        if diff.problem_detail is not None:
+        if diff.problem is not None:
             prefix = _say(language, "Vergleich nicht möglich", "cannot compare")
-            click.echo(f"{prefix}: {diff.problem_detail.detail(language)}", err=True)
+            click.echo(f"{prefix}: {diff.problem.detail(language)}", err=True)
             sys.exit(2)
         titles = handbook_titles(load_handbook(content_dir, root).handbook)
         describer = ChangeDescriber.for_history(diff, titles, language)

@@ -5,6 +5,8 @@ Every message has both languages; a test checks that no code lacks one.
 
 from __future__ import annotations
 
+from .i18n import text as catalogue_text
+
 LANGUAGES = ("de", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -248,14 +250,17 @@ def message(code: str, language: str, args: dict[str, str]) -> str:
     An argument written ``@other-code`` is itself a message (e.g. a type name), so that a
     problem stays language-neutral until it is formatted.
     """
-    texts = MESSAGES[code]
     filled = {
         key: message(value[1:], language, {}) if value.startswith("@") else value
         for key, value in args.items()
     }
     if code == "yaml-syntax" and "detail" in filled:
         filled["detail"] = yaml_detail(filled["detail"], language)
-    text = texts.get(language, texts["de"]).format(**filled)
+    texts = MESSAGES.get(code)
+    if texts is None:  # newer problems live in the text catalogue as problem.<code>
+        text = catalogue_text(f"problem.{code}", language, **filled)
+    else:
+        text = texts.get(language, texts["de"]).format(**filled)
     candidate = args.get("candidate")
     if candidate and code != "did-you-mean":
         text += message("did-you-mean", language, {"candidate": candidate})

@@ -227,8 +227,11 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._timings.count("git_runs", timeline.git_runs)
         files = len(handbook.paths)
         self._progress.phase_done("history", files, files, self._timings.seconds["history"])
+        report = log.warning if self.config.strict_history else log.info
         if timeline.problem:
-            (log.warning if self.config.strict_history else log.info)(timeline.problem)
+            report(timeline.problem.message(self.config.language))
+        for failure in timeline.revision_failures:
+            report(failure.message(self.config.language))
         return timeline
 
     # -- helpers ---------------------------------------------------------------------------

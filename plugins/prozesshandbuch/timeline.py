@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .changes import ChangeDescriber, Description, RevisionCache, handbook_titles
-from .history import Change, ChangeStatus, History, commit_url, read_history
+from .changes.revisions import RevisionFailure
+from .history import Change, ChangeStatus, History, HistoryProblem, commit_url, read_history
 from .model import EntityKind, Handbook
 from .pages.context import PageHistory
 
@@ -39,7 +40,9 @@ class Timeline:
     news: list[NewsItem] = field(default_factory=list)
     created: dict[str, dt.date] = field(default_factory=dict)
     """Process id -> day its file (under any earlier name) was first committed."""
-    problem: str | None = None
+    problem: HistoryProblem | None = None
+    revision_failures: list[RevisionFailure] = field(default_factory=list)
+    """Old revisions that failed alone; each is shown as faulty on its page."""
     git_runs: int = 0
 
 
@@ -119,4 +122,4 @@ def _from_history(
         entries = per_file.get(path) or []
         if kind == "process" and entries:
             created[entity_id] = entries[-1].date.date()
-    return Timeline(histories, news, created, history.problem_text(language), history.git_runs)
+    return Timeline(histories, news, created, history.problem, describer.failures, history.git_runs)

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .controlchars import code_point, first_forbidden
 from .problems import Position, Problem
 
 try:  # the C loader is about ten times faster; fall back where libyaml is missing
@@ -41,6 +42,9 @@ class _Loader(_BaseLoader):
 
 
 MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 50
+"""Nesting levels a file may have. Content needs about five; far below libyaml's own limit
+of 1000, and below the depth at which building the values would exhaust Python's stack."""
 # An anchor (&name) or alias (*name) starts a value: after a key's colon, a list dash, a
 # flow bracket or comma, or at the start of a line. Text such as "H&H" or "**fett**"
 # in the middle of a value does not match, so most files skip the event scan.
@@ -176,6 +180,17 @@ class _Builder:
             # PyYAML hands out the same node again for an alias the pre-scan missed.
             raise _RejectedError(Problem(self._path, _position(node.start_mark), "yaml-alias"))
         self._seen.add(node)
+        if len(loc) > MAX_DEPTH:
+            # Refused before going deeper: a file of 500 nested brackets would otherwise
+            # end in a RecursionError (and in an old revision, crash the build).
+            raise _RejectedError(
+                Problem(
+                    self._path,
+                    _position(node.start_mark),
+                    "too-deep",
+                    {"limit": str(MAX_DEPTH)},
+                )
+            )
         if self._source is not None:
             self._source.record(loc, key, node)
         if isinstance(node, yaml.MappingNode):
@@ -183,13 +198,30 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, index), item) for index, item in enumerate(node.value)]
         if node.tag == _STR_TAG:  # most scalars; skips the constructor's dispatch
-            return node.value
+            return self._text(node)
         try:
             return self._loader.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError):
             # An impossible timestamp such as 2026-02-30: keep the text so the schema
             # check reports it as an invalid date at this position.
             return str(node.value)
+
+    def _text(self, node: yaml.Node) -> str:
+        """A text scalar; a control character (from a YAML escape such as "\\a") is
+        reported and removed, so that nothing downstream ever sees it."""
+        value = str(node.value)
+        forbidden = first_forbidden(value)
+        if forbidden is None:
+            return value
+        self._problems.append(
+            Problem(
+                self._path,
+                _position(node.start_mark),
+                "control-character",
+                {"character": code_point(forbidden)},
+            )
+        )
+        return "".join(c for c in value if first_forbidden(c) is None)
 
     def _mapping(self, node: yaml.MappingNode, loc: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -199,7 +231,7 @@ class _Builder:
                 raise _RejectedError(
                     Problem(self._path, _position(key_node.start_mark), "yaml-alias")
                 )
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            key = self._text(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 self._problems.append(
                     Problem(

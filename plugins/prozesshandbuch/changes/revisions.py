@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from ..history import Change, ChangeStatus, Diff, History
+from ..i18n import text
 from ..model import FOLDER_BY_KIND, MODEL_BY_KIND, Entity, EntityKind, Handbook
-from ..yamlsource import MAX_BYTES, read_yaml
+from ..yamlsource import read_yaml
 from .compare import describe_change
 from .phrasing import Say, Titles
 
@@ -60,9 +60,14 @@ Revision = Entity | Unreadable | None
 
 
 def parse_revision(kind: EntityKind, raw: bytes, rel_path: str) -> Entity | Unreadable:
-    """Parse one revision of a content file, or :data:`UNREADABLE`; never raises."""
-    data = _plain_yaml(raw, rel_path)
-    if not isinstance(data, dict):
+    """Parse one revision of a content file with the main loader, or :data:`UNREADABLE`.
+
+    An old revision is as untrusted as the current file and may never have passed the
+    check (500 nested brackets, control characters, duplicate keys): any problem the
+    loader reports makes it unreadable, described as faulty rather than guessed at.
+    """
+    data, _, problems = read_yaml(raw, rel_path)
+    if problems or not isinstance(data, dict):
         return UNREADABLE
     data.pop("id", None)  # the file name is the id; a mismatch is the checker's business
     try:
@@ -70,24 +75,6 @@ def parse_revision(kind: EntityKind, raw: bytes, rel_path: str) -> Entity | Unre
     except (ValidationError, TypeError, ValueError):
         return UNREADABLE
     return entity.model_copy(update={"id": PurePosixPath(rel_path).stem})
-
-
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _plain_yaml(raw: bytes, rel_path: str) -> Any:
-    """The values of a YAML text; ``None`` when it does not parse.
-
-    Describing a change needs no source positions, and building them is most of the cost
-    of ``read_yaml``; so plain PyYAML reads texts that cannot contain anchors or aliases
-    (no ``&`` or ``*`` at all), and ``read_yaml``, which refuses them, reads the rest.
-    """
-    if len(raw) > MAX_BYTES or b"&" in raw or b"*" in raw:
-        return read_yaml(raw, rel_path)[0]
-    try:
-        return yaml.load(raw.decode("utf-8-sig"), Loader=_Loader)
-    except (yaml.YAMLError, UnicodeDecodeError, ValueError):
-        return None  # ValueError: an impossible date such as 2026-02-30
 
 
 @dataclass(frozen=True)
@@ -99,6 +86,22 @@ class Description:
     title: str
     """The entity's title in the newer revision, else the older, else the id."""
     lines: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RevisionFailure:
+    """An old revision that could not be described for an unforeseen reason."""
+
+    path: str
+    commit: str
+    """The short commit hash; empty when the revision is not from a commit."""
+    error: str
+    """The kind of failure (the exception's class name), for the maintainer."""
+
+    def message(self, language: str = "de") -> str:
+        """A one-line warning; the page shows the revision as faulty."""
+        where = f"{self.path} ({self.commit})" if self.commit else self.path
+        return text("history.revision-failed", language, where=where, error=self.error)
 
 
 RevisionCache = dict[tuple[EntityKind, str], "Entity | Unreadable"]
@@ -123,6 +126,9 @@ class ChangeDescriber:
         self._say = Say(language, self._title, show_holders)
         self._titles = titles
         self._cache: RevisionCache = {} if cache is None else cache
+        self.failures: list[RevisionFailure] = []
+        """Revisions that failed in an unforeseen way; each is shown as faulty and the
+        others are described as usual."""
 
     def _title(self, kind: str, entity_id: str) -> str:
         title = self._titles(kind, entity_id)
@@ -137,8 +143,8 @@ class ChangeDescriber:
         kind = kind_of_path(path)
         if kind is None or raw is None:
             return
-        revision = parse_revision(kind, raw, path)
-        if not isinstance(revision, Unreadable):
+        revision = self._parse(kind, raw, path)
+        if revision is not None and not isinstance(revision, Unreadable):
             self._known.setdefault((kind, revision.id), revision.title)
 
     @classmethod
@@ -172,8 +178,19 @@ class ChangeDescriber:
         found = self._read_blobs(missing)
         for blob, (kind, path) in missing.items():
             raw = found.get(blob)
-            self._cache[(kind, blob)] = MISSING if raw is None else parse_revision(kind, raw, path)
-        return [self.describe(change) for change in changes]
+            parsed = MISSING if raw is None else self._parse_alone(kind, raw, path)
+            self._cache[(kind, blob)] = parsed
+        return [self._describe_alone(change) for change in changes]
+
+    def _describe_alone(self, change: Change) -> Description:
+        # The fault boundary of one history entry: whatever an old revision holds, the
+        # other entries and the build go on, and the build says which one failed.
+        try:
+            return self.describe(change)
+        except Exception as error:  # see above
+            self.failures.append(RevisionFailure(change.path, change.short, type(error).__name__))
+            stem = PurePosixPath(change.path).stem
+            return Description(kind_of_path(change.path), stem, stem, [self._say("broken")])
 
     def describe(self, change: Change) -> Description:
         """One history entry in words (for many, :meth:`describe_many` is faster)."""
@@ -248,14 +265,21 @@ class ChangeDescriber:
         cached = self._cache.get((kind, blob))
         if cached is None:
             raw = self._read_blobs([blob]).get(blob)
-            cached = MISSING if raw is None else parse_revision(kind, raw, path)
+            cached = MISSING if raw is None else self._parse_alone(kind, raw, path)
             self._cache[(kind, blob)] = cached
         return _with_id(cached, path)
 
     def _parse(self, kind: EntityKind | None, raw: bytes | None, path: str) -> Revision:
         if raw is None or kind is None:
             return None
-        return parse_revision(kind, raw, path)
+        return self._parse_alone(kind, raw, path)
+
+    def _parse_alone(self, kind: EntityKind, raw: bytes, path: str) -> Entity | Unreadable:
+        try:
+            return parse_revision(kind, raw, path)
+        except Exception as error:  # one revision may fail alone
+            self.failures.append(RevisionFailure(path, "", type(error).__name__))
+            return UNREADABLE
 
 
 def _with_id(revision: Entity | Unreadable, path: str) -> Entity | Unreadable:

@@ -17,12 +17,17 @@ from typing import Final
 
 from babel.dates import format_date as _babel_format_date
 
-from . import common, forge, progress
+from . import common, forge, input, progress
 
 LANGUAGES: Final = ("de", "en")
 DEFAULT_LANGUAGE: Final = "de"
 
-_AREAS: tuple[Mapping[str, tuple[str, str]], ...] = (common.TEXTS, forge.TEXTS, progress.TEXTS)
+_AREAS: tuple[Mapping[str, tuple[str, str]], ...] = (
+    common.TEXTS,
+    forge.TEXTS,
+    input.TEXTS,
+    progress.TEXTS,
+)
 
 
 def _merge(areas: tuple[Mapping[str, tuple[str, str]], ...]) -> dict[str, tuple[str, str]]:
