@@ -3,14 +3,16 @@ besides config.py; everything it calls is plain Python and testable without a bu
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -20,6 +22,7 @@ from .check import CheckResult, check_handbook
 from .config import PluginConfig
 from .diagrams import Diagrams, GraphvizMissingError, build_diagrams
 from .diagrams.render import find_dot
+from .i18n import text
 from .messages import message
 from .model import Handbook
 from .pages import GeneratedPage, PageContext, build_pages
@@ -27,6 +30,7 @@ from .pages.labels import Labels
 from .pages.news_page import FEED, render_feed, render_news_page
 from .progress import BuildProgress
 from .relations import Relations, build_relations
+from .staging import StagedSite, WarningCounter
 from .timeline import Timeline, build_timeline
 from .timing import Timings
 from .urls import SiteUrls
@@ -52,15 +56,29 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         # Parsed old revisions by blob hash; blobs never change, so `mkdocs serve`
         # rebuilds keep it.
         self._revision_cache: RevisionCache = {}
+        self._pages: list[GeneratedPage] = []
+        self._other_files: list[File] = []
+        self._serving = False
+        self._dirty = False
+        self._staged: StagedSite | None = None
+        self._strict_warnings: WarningCounter | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` builds into a temporary folder of its own, and a dirty build
+        # rewrites only changed pages: neither may be staged into an empty folder.
+        self._serving = command == "serve"
+        self._dirty = dirty
 
     # Everything that can fail on the author's input runs here, before MkDocs cleans the
-    # site folder, so a failed build leaves the previously built site untouched.
+    # site folder, so a failed build leaves the previously built site untouched. First of
+    # all plugins, so that every other one already writes into the staging folder.
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self._timings = Timings()
         self._progress = BuildProgress(log.info, self.config.language)
         self._build_started = time.perf_counter()
-        with self._timings.phase("load_validate"):
+        with self._guard("load"), self._timings.phase("load_validate"):
             result = check_handbook(self._content_dir(), self._root, self._today())
         self._check = result
         files = result.loaded.file_count
@@ -80,16 +98,36 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             for name in sorted(p.name for p in ASSETS.glob(pattern)):
                 if ASSET_PREFIX + name not in target:
                     target.append(ASSET_PREFIX + name)
+        self._stage(config)
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Let this build write into a staging folder; see :mod:`staging`."""
+        self._staged = None
+        if self._serving or self._dirty:
+            return
+        staged = StagedSite(Path(config.site_dir))
+        with self._guard("staging"):
+            config.site_dir = str(staged.prepare())
+        self._staged = staged
+        if config.strict:
+            # MkDocs counts warnings in strict mode only after the last plugin event; the
+            # new site must not be published when it is about to reject the build.
+            self._strict_warnings = WarningCounter.attach()
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Diagrams, history and pages are made here, before MkDocs cleans the site
+        # folder: a failure then leaves the previous site as it was (and the staging
+        # folder protects it from anything that fails later).
         assert self._check is not None  # on_config always ran first
         handbook = self._check.handbook
         urls = SiteUrls(config.use_directory_urls)
-        with self._timings.phase("relations"):
+        with self._guard("relations"), self._timings.phase("relations"):
             relations = build_relations(handbook)
-        diagrams = self._diagrams(handbook, relations, urls)
-        self._timeline = self._history(handbook, config)
+        with self._guard("diagrams"):
+            diagrams = self._diagrams(handbook, relations, urls)
+        with self._guard("history"):
+            self._timeline = self._history(handbook, config)
         ctx = PageContext(
             handbook=handbook,
             relations=relations,
@@ -102,13 +140,18 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             edit_base=self._edit_base(config),
             created=self._timeline.created,
         )
-        with self._timings.phase("pages"):
+        with self._guard("pages"), self._timings.phase("pages"):
             pages = [*build_pages(ctx), render_news_page(ctx, self._timeline.news)]
             feed = render_feed(ctx, self._timeline.news, config.site_url, config.site_name)
         self._timings.count("pages", len(pages))
         self._progress.phase_done("pages", len(pages), len(pages), self._timings.seconds["pages"])
+        with self._guard("files"):
+            self._pages = pages
+            self._other_files = self._other_generated_files(config, handbook, feed)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._generated = {}
-        for page in pages:
+        for page in self._pages:
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page of the same name wins
             # Entity pages are reached from index pages, the finder and search, never from
@@ -118,20 +161,28 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                 File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
             )
             self._generated[page.src] = page
-        files.append(File.generated(config, FEED, content=feed))
+        for file in self._other_files:
+            files.append(file)
+        return files
+
+    def _other_generated_files(
+        self, config: MkDocsConfig, handbook: Handbook, feed: str
+    ) -> list[File]:
+        """The feed, the plugin's assets and (if asked for) the YAML sources."""
+        found = [File.generated(config, FEED, content=feed)]
         for asset in sorted(ASSETS.iterdir()):
             if asset.is_file():
-                files.append(
+                found.append(
                     File.generated(config, ASSET_PREFIX + asset.name, content=asset.read_bytes())
                 )
         if self.config.publish_sources:
             for path in sorted(handbook.paths.values()):
-                files.append(
+                found.append(
                     File.generated(
                         config, f"quellen/{path}", content=(self._root / path).read_bytes()
                     )
                 )
-        return files
+        return found
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         self._progress.start_counting("markdown", len(files.documentation_pages()))
@@ -149,30 +200,62 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        with self._guard("render"):
+            self._page_facts(page, config)
+        return markdown
+
+    def _page_facts(self, page: Page, config: MkDocsConfig) -> None:
+        """Edit link and revision date of a generated entity page."""
         generated = self._generated.get(page.file.src_uri)
         if generated is None or not generated.source_path:
-            return markdown
+            return
         base = self._edit_base(config)
         page.edit_url = f"{base}/{generated.source_path}" if base else None
         history = self._timeline.histories.get(generated.source_path)
         if history is not None and history.entries:
             # Material shows this in the page footer ("Letzte Aktualisierung").
             page.meta["revision_date"] = history.entries[0].date.strftime("%d.%m.%Y")
-        return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
         self._progress.advance()
-        label = Labels(self.config.language).search
-        return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
+        with self._guard("render"):
+            label = Labels(self.config.language).search
+            return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
 
+    @event_priority(-100)  # last: every plugin has written its files into the staging folder
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        rejected = self._strict_warnings is not None and self._strict_warnings.count > 0
+        self._detach_counter()
+        staged = self._staged
+        if staged is not None:
+            config.site_dir = str(staged.site_dir)  # gh-deploy publishes from here
+            if rejected:
+                staged.discard()  # MkDocs aborts next, and the previous site stays
+            else:
+                with self._guard("publish"):  # on failure, on_build_error discards it
+                    staged.publish()
+            self._staged = None
         total = time.perf_counter() - self._build_started
         self._timings.seconds["mkdocs_render"] = total - sum(self._timings.seconds.values())
         self._timings.seconds["total"] = total
         self._timings.write_if_requested()
         self._progress.finish_counting()
         self._progress.summary(self._timings.seconds, total)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        staged, self._staged = self._staged, None
+        self._detach_counter()
+        if staged is not None:
+            staged.discard()
+
+    def on_shutdown(self) -> None:
+        self._detach_counter()
+
+    def _detach_counter(self) -> None:
+        if self._strict_warnings is not None:
+            self._strict_warnings.detach()
+            self._strict_warnings = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._content_dir()))
@@ -230,11 +313,34 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         report = log.warning if self.config.strict_history else log.info
         if timeline.problem:
             report(timeline.problem.message(self.config.language))
-        for failure in timeline.revision_failures:
-            report(failure.message(self.config.language))
+        for failure in timeline.revision_failures:  # a bug, not a state of the repository
+            log.warning(failure.message(self.config.language))
         return timeline
 
     # -- helpers ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _guard(self, phase: str) -> Iterator[None]:
+        """Turn an unforeseen failure of one phase into a build error without traceback.
+
+        Problems in the content are reported as such long before; what arrives here is a
+        bug or a broken environment, and the reader's site must survive it either way.
+        """
+        try:
+            yield
+        except (PluginError, Abort):
+            raise
+        except Exception as error:
+            log.debug("", exc_info=True)  # the traceback, for `mkdocs build --verbose`
+            language = self.config.language
+            raise PluginError(
+                text(
+                    "build.phase-failed",
+                    language,
+                    phase=text(f"build.phase.{phase}", language),
+                    error=f"{type(error).__name__}: {error}",
+                )
+            ) from None
 
     def _content_dir(self) -> Path:
         return (self._root / self.config.content_dir).resolve()

@@ -29,4 +29,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "die Ausgabe von git log hat eine unerwartete Form; ältere Einträge fehlen",
         "the output of git log has an unexpected form; older entries are missing",
     ),
+    "build.phase-failed": (
+        "interner Fehler beim Schritt „{phase}“ ({error}); die Website wurde nicht "
+        "verändert. Einzelheiten zeigt mkdocs build --verbose; bitte den Fehler melden",
+        "internal error in the step “{phase}” ({error}); the site was left unchanged. "
+        "mkdocs build --verbose shows details; please report the error",
+    ),
+    "build.phase.load": ("Inhalte lesen und prüfen", "reading and checking the content"),
+    "build.phase.staging": ("Bauordner anlegen", "creating the build folder"),
+    "build.phase.relations": ("Beziehungen ableiten", "deriving relations"),
+    "build.phase.diagrams": ("Diagramme zeichnen", "drawing diagrams"),
+    "build.phase.history": ("Änderungshistorie lesen", "reading the change history"),
+    "build.phase.pages": ("Seiten erzeugen", "generating pages"),
+    "build.phase.files": ("Dateien bereitstellen", "providing files"),
+    "build.phase.render": ("Seiten ausgeben", "rendering pages"),
+    "build.phase.publish": ("neue Website einsetzen", "putting the new site in place"),
 }
