@@ -111,8 +111,8 @@ def test_handoff_sentence_counts_desks_units_and_handoffs(flow_site: Path) -> No
     # transparent, so hand-offs are pruefen->buchen (unit change), buchen->zeichnen
     # (unit change); pruefen<->nachfordern stay at one desk.
     assert text.get_text(strip=True) == (
-        "Dieser Vorgang geht über 3 Schreibtische in 2 Organisationseinheiten und wird "
-        "2-mal übergeben, davon 2-mal an eine andere Organisationseinheit."
+        "Dieser Vorgang geht über drei Schreibtische in zwei Organisationseinheiten und wird "
+        "zweimal übergeben, davon zweimal an eine andere Organisationseinheit."
     )
 
 
@@ -327,3 +327,49 @@ def test_english_site_and_messages(tmp_path: Path, minimal_files: dict[str, str]
     failed = mkdocs_build(tmp_path)
     assert "The handbook has 1 error(s); the site was left unchanged:" in failed.stderr
     assert "unknown role 'leitng' – did you mean 'leitung'?" in failed.stderr
+
+
+@pytest.mark.parametrize(
+    ("desks", "units", "handoffs", "crossing", "language", "expected"),
+    [
+        (
+            1, 1, 0, 0, "de",
+            "Dieser Vorgang geht über einen Schreibtisch in einer Organisationseinheit und "
+            "wird nicht übergeben.",
+        ),
+        (
+            2, 1, 1, 0, "de",
+            "Dieser Vorgang geht über zwei Schreibtische in einer Organisationseinheit und "
+            "wird einmal übergeben.",
+        ),
+        (
+            14, 3, 13, 1, "de",
+            "Dieser Vorgang geht über 14 Schreibtische in drei Organisationseinheiten und "
+            "wird 13-mal übergeben, davon einmal an eine andere Organisationseinheit.",
+        ),
+        (
+            2, 2, 3, 2, "en",
+            "This process passes two desks in two organisational units and is handed over "
+            "three times, two times to another unit.",
+        ),
+    ],
+)  # fmt: skip
+def test_handoff_sentence_writes_small_numbers_as_words(
+    desks: int, units: int, handoffs: int, crossing: int, language: str, expected: str
+) -> None:
+    from prozesshandbuch.pages.labels import Labels
+    from prozesshandbuch.pages.process_page import handoff_sentence
+    from prozesshandbuch.relations import Handoff, ProcessReach
+
+    reach = ProcessReach(
+        roles=tuple(f"r{n}" for n in range(desks)),
+        units=tuple(f"u{n}" for n in range(units)),
+        handoffs=tuple(
+            Handoff(
+                process="p", source=n, target=n + 1, from_role="a", to_role="b",
+                from_unit="x", to_unit="y" if n < crossing else "x",
+            )
+            for n in range(handoffs)
+        ),
+    )  # fmt: skip
+    assert handoff_sentence(reach, Labels(language)) == expected

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import textfold
 from .model import FOLDER_BY_KIND, MODEL_BY_KIND, SLUG_PATTERN, EntityKind, Handbook
 from .problems import Position, Problem, closest
 from .yamlsource import FieldPath, SourceMap, read_yaml
@@ -33,10 +34,7 @@ class LoadResult:
 
 def slugify(text: str) -> str:
     """A slug suggestion for an invalid id (used in the message only)."""
-    folded = (
-        text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    )
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "beispiel"
+    return textfold.slugify(text) or "beispiel"
 
 
 def load_handbook(content_dir: Path, root: Path) -> LoadResult:

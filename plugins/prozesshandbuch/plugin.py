@@ -16,7 +16,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
+from . import i18n
 from .changes import RevisionCache
 from .check import CheckResult, check_handbook
 from .config import PluginConfig
@@ -31,13 +33,15 @@ from .pages.news_page import FEED, render_feed, render_news_page
 from .progress import BuildProgress
 from .relations import Relations, build_relations
 from .staging import StagedSite, WarningCounter
+from .textfold import slugify
 from .timeline import Timeline, build_timeline
 from .timing import Timings
-from .urls import SiteUrls
+from .urls import SiteUrls, area_src
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
+THEME_OVERRIDES = Path(__file__).parent / "theme"
 ASSET_PREFIX = "assets/prozesshandbuch/"
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
@@ -62,6 +66,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._dirty = False
         self._staged: StagedSite | None = None
         self._strict_warnings: WarningCounter | None = None
+        self._lit_area: Any = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` builds into a temporary folder of its own, and a dirty build
@@ -94,6 +99,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                 find_dot()
             except GraphvizMissingError as error:
                 raise PluginError(str(error)) from None
+        self._configure_layout(config)
         for pattern, target in (("*.css", config.extra_css), ("*.js", config.extra_javascript)):
             for name in sorted(p.name for p in ASSETS.glob(pattern)):
                 if ASSET_PREFIX + name not in target:
@@ -193,9 +199,13 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._progress.advance()
         return html
 
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self._progress.finish_counting()
         self._progress.start_counting("render", len(files.documentation_pages()))
+        language = self.config.language
+        # The handbook's theme templates (theme/) read their texts from the catalogue.
+        env.globals["ph_text"] = lambda key, **params: i18n.text(key, language, **params)
+        return env
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -207,6 +217,9 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
     def _page_facts(self, page: Page, config: MkDocsConfig) -> None:
         """Edit link and revision date of a generated entity page."""
         generated = self._generated.get(page.file.src_uri)
+        stand = self._stand(generated)
+        if stand is not None:
+            page.meta["ph_stand"] = i18n.format_date(stand, self.config.language)
         if generated is None or not generated.source_path:
             return
         base = self._edit_base(config)
@@ -216,7 +229,23 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             # Material shows this in the page footer ("Letzte Aktualisierung").
             page.meta["revision_date"] = history.entries[0].date.strftime("%d.%m.%Y")
 
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        # Entity pages are outside the navigation; lighting up their area (Prozesse,
+        # Rollen, ...) in the sidebar tells readers where they are. Undone after rendering.
+        area = area_src(page.file.src_uri)
+        if area is not None:
+            for item in nav.pages:
+                if item.file.src_uri == area:
+                    item.active = True
+                    self._lit_area = item
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self._lit_area is not None:
+            self._lit_area.active = False
+            self._lit_area = None
         # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
         self._progress.advance()
         with self._guard("render"):
@@ -341,6 +370,33 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                     error=f"{type(error).__name__}: {error}",
                 )
             ) from None
+
+    def _configure_layout(self, config: MkDocsConfig) -> None:
+        """German anchors, the handbook's theme templates and no "Made with" footer."""
+        # One slug function for every heading: "Übergaben" -> #uebergaben, the same
+        # transliteration the plugin's own anchors use.
+        if "toc" not in config.markdown_extensions:
+            config.markdown_extensions.append("toc")
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
+        # Set `extra: generator: true` in mkdocs.yml to show Material's credit again.
+        config.extra.setdefault("generator", False)
+        dirs = config.theme.dirs
+        if str(THEME_OVERRIDES) not in dirs:
+            # After a site's own custom_dir, before Material's templates.
+            position = next(
+                (n for n, d in enumerate(dirs) if Path(d).name == "templates"), len(dirs)
+            )
+            dirs.insert(position, str(THEME_OVERRIDES))
+
+    def _stand(self, generated: GeneratedPage | None) -> dt.date | None:
+        """The day a page's content last changed: its file's, or the newest of all."""
+        if generated is not None and generated.source_path:
+            history = self._timeline.histories.get(generated.source_path)
+            if history is not None and history.entries:
+                return history.entries[0].date.date()
+        if self._timeline.news:
+            return max(item.change.date for item in self._timeline.news).date()
+        return None
 
     def _content_dir(self) -> Path:
         return (self._root / self.config.content_dir).resolve()

@@ -26,6 +26,14 @@ def entity_src(kind: EntityKind, entity_id: str) -> str:
     return f"{AREA[kind]}/{entity_id}.md"
 
 
+def area_src(src: str) -> str | None:
+    """The area index (``prozesse/index.md``) an entity page (``prozesse/x.md``) belongs to."""
+    folder, _, name = src.partition("/")
+    if folder in AREA.values() and name and "/" not in name and name != "index.md":
+        return f"{folder}/index.md"
+    return None
+
+
 @dataclass(frozen=True)
 class SiteUrls:
     """Turns virtual source paths into URLs the way MkDocs does."""

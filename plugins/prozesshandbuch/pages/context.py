@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..history import Change
-from ..load import slugify
 from ..model import EntityKind, Handbook
 from ..relations import Relations
+from ..textfold import slugify
 from ..urls import SiteUrls, entity_src
 from .labels import Labels
 

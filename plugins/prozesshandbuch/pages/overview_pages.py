@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from ..health import find_risks
 from ..model import Category
 from ..review import ReviewState, review_status
+from ..textfold import fold_umlauts
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
-from .text import fold_umlauts, search_terms
+from .text import search_terms
 
 START = "index.md"
 PROCESSES = "prozesse/index.md"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .. import i18n
 from ..flow import step_anchor, step_index, targets
 from ..model import END, Process, Step
 from ..relations import ProcessReach
@@ -33,25 +34,33 @@ class StepRow:
 
 
 def handoff_sentence(reach: ProcessReach, t: Labels) -> str:
-    """One sentence that counts desks, units and hand-offs, with correct singular forms."""
-    desks, units = len(reach.roles), len(reach.units)
+    """One sentence that counts desks, units and hand-offs; numbers up to twelve as words."""
+    language = t.language
     handoffs = len(reach.handoffs)
     crossing = sum(1 for h in reach.handoffs if h.crosses_units)
-    if t.language == "en":
-        text = (
-            f"This process passes {desks} desk{'s' if desks != 1 else ''} in {units} "
-            f"organisational unit{'s' if units != 1 else ''} and is handed over "
-            f"{handoffs} time{'s' if handoffs != 1 else ''}"
-        )
-        return text + (f", {crossing} of them to another unit." if crossing else ".")
-    text = (
-        f"Dieser Vorgang geht über {desks} {'Schreibtisch' if desks == 1 else 'Schreibtische'} "
-        f"in {units} {'Organisationseinheit' if units == 1 else 'Organisationseinheiten'} "
-        f"und wird {handoffs}-mal übergeben"
+    if handoffs == 0:
+        handed = i18n.text("layout.handoffs-none", language)
+    else:
+        handed = i18n.plural("layout.handoffs", handoffs, language, times=times(handoffs, language))
+    return i18n.text(
+        "layout.handoff-sentence",
+        language,
+        desks=i18n.plural("layout.desks", len(reach.roles), language),
+        units=i18n.plural("layout.units-in", len(reach.units), language),
+        handoffs=handed,
+        crossing=(
+            i18n.plural("layout.crossing", crossing, language, times=times(crossing, language))
+            if crossing
+            else ""
+        ),
     )
-    return text + (
-        f", davon {crossing}-mal an eine andere Organisationseinheit." if crossing else "."
-    )
+
+
+def times(count: int, language: str) -> str:
+    """'dreimal', '13-mal' / 'three times', '13 times'."""
+    if 0 <= count <= 12:
+        return i18n.text("layout.times-words", language, words=i18n.number_words(count, language))
+    return i18n.text("layout.times-digits", language, number=i18n.format_number(count, language))
 
 
 def step_rows(process: Process, t: Labels) -> list[StepRow]:
@@ -96,6 +105,40 @@ def raci(process: Process) -> tuple[list[str], list[list[str]]]:
             row.append(", ".join(letters))
         cells.append(row)
     return columns, cells
+
+
+@dataclass(frozen=True)
+class ReadingStop:
+    """Where a process stands in one role's onboarding reading order."""
+
+    role: str
+    position: int
+    total: int
+    previous: str | None
+    next: str | None
+
+
+def reading_stops(ctx: PageContext, process: Process) -> list[ReadingStop]:
+    """Previous and next process for every role whose reading order lists ``process``."""
+    stops = []
+    for role_id in ctx.relations.onboarding_for.get(process.id, []):
+        role = ctx.handbook.roles.get(role_id)
+        if role is None:
+            continue
+        order = [p for p in role.onboarding if p in ctx.handbook.processes]
+        if process.id not in order:
+            continue
+        at = order.index(process.id)
+        stops.append(
+            ReadingStop(
+                role_id,
+                at + 1,
+                len(order),
+                order[at - 1] if at > 0 else None,
+                order[at + 1] if at + 1 < len(order) else None,
+            )
+        )
+    return stops
 
 
 def variant_facts(ctx: PageContext, process: Process) -> dict[str, Any]:
@@ -146,6 +189,7 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
         called_by=ctx.relations.called_by.get(process.id, []),
         variants=variants,
         onboarding_for=ctx.relations.onboarding_for.get(process.id, []),
+        reading_paths=reading_stops(ctx, process),
         history=history,
         source_path=source_path,
     )

@@ -11,6 +11,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .. import i18n
 from ..flow import step_anchor
 from ..model import EntityKind
 from ..review import ReviewStatus
@@ -66,6 +67,20 @@ def as_html_text(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
+_AREA_INDEX: dict[EntityKind, str] = {
+    "process": "prozesse/index.md",
+    "role": "rollen/index.md",
+    "unit": "einheiten/index.md",
+    "system": "systeme/index.md",
+}
+_AREA_LABEL: dict[EntityKind, str] = {
+    "process": "processes",
+    "role": "roles",
+    "unit": "units",
+    "system": "systems",
+}
+
+
 class PageView:
     """Template helpers bound to one page, so links come out relative to it."""
 
@@ -112,6 +127,48 @@ class PageView:
             due = f" ({self.t.due_on} {status.due.strftime('%d.%m.%Y')})"
         return Markup('<span class="ph-badge ph-badge--{}">{}</span>{}').format(
             status.state.value, label, due
+        )
+
+    def say(self, key: str, /, **params: object) -> str:
+        """A text of the catalogue (:mod:`..i18n`) in the page's language."""
+        return i18n.text(key, self.t.language, **params)
+
+    @staticmethod
+    def table_region(label: str) -> Markup:
+        """The opening tag of a table's box: on a narrow screen the table scrolls inside
+        it, so the box is a named region that keyboard users can focus and scroll."""
+        return Markup(
+            '<div class="ph-table-wrap" role="region" tabindex="0" aria-label="{}">'
+        ).format(label)
+
+    def breadcrumb(self, kind: EntityKind, entity_id: str) -> Markup:
+        """Area › unit (with its parents) › page, on every entity page."""
+        hb = self.ctx.handbook
+        area = _AREA_INDEX[kind]
+        trail: list[tuple[str, str | None]] = [(self.t(_AREA_LABEL[kind]), self.page_url(area))]
+        unit_id: str | None = None
+        if kind == "process":
+            unit_id = hb.process_unit(hb.processes[entity_id])
+        elif kind == "role":
+            unit_id = hb.roles[entity_id].unit
+        elif kind == "unit":
+            unit_id = hb.units[entity_id].parent
+        elif kind == "system":
+            owner = hb.roles.get(hb.systems[entity_id].owner or "")
+            unit_id = owner.unit if owner else None
+        if unit_id and unit_id in hb.units:
+            trail.append((self.ctx.title("unit", unit_id), self.url("unit", unit_id)))
+        trail.append((self.ctx.title(kind, entity_id), None))
+        items = []
+        for position, (title, href) in enumerate(trail):
+            if position == len(trail) - 1:
+                items.append(Markup('<li aria-current="page">{}</li>').format(title))
+            elif href:
+                items.append(Markup('<li><a href="{}">{}</a></li>').format(href, title))
+            else:
+                items.append(Markup("<li>{}</li>").format(title))
+        return Markup('<nav class="ph-breadcrumb" aria-label="{}"><ol>{}</ol></nav>').format(
+            self.say("layout.breadcrumb"), Markup("").join(items)
         )
 
     @staticmethod

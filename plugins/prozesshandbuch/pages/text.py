@@ -10,6 +10,8 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
+from ..textfold import fold_umlauts
+
 # Backslash escapes that Python-Markdown understands; together with HTML escaping this
 # makes any content string literal inside a Markdown heading or paragraph.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
@@ -56,14 +58,6 @@ def plain_text(text: str | None, limit: int = 200) -> str:
     stripped = nh3.clean(_markdown().reset().convert(text), tags=set())
     one_line = " ".join(html.unescape(stripped).split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
-
-
-def fold_umlauts(text: str) -> str:
-    """The spelling people type without umlaut keys: 'Bürgerbüro' -> 'Buergerbuero'."""
-    return (
-        text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-        .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue").replace("ß", "ss")
-    )  # fmt: skip
 
 
 def search_terms(*groups: list[str] | tuple[str, ...]) -> list[str]:

@@ -1,0 +1,80 @@
+"""Texts of the page layout: orientation, print, reflow, diagram viewer, landscape, 404."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # The hand-off sentence of a process page; numbers up to twelve as words.
+    "layout.handoff-sentence": (
+        "Dieser Vorgang geht {desks} {units} und {handoffs}{crossing}.",
+        "This process {desks} {units} and {handoffs}{crossing}.",
+    ),
+    "layout.desks.one": ("über einen Schreibtisch", "passes one desk"),
+    "layout.desks.other": ("über {count_words} Schreibtische", "passes {count_words} desks"),
+    "layout.units-in.one": ("in einer Organisationseinheit", "in one organisational unit"),
+    "layout.units-in.other": (
+        "in {count_words} Organisationseinheiten",
+        "in {count_words} organisational units",
+    ),
+    "layout.handoffs-none": ("wird nicht übergeben", "is not handed over"),
+    "layout.handoffs.one": ("wird einmal übergeben", "is handed over once"),
+    "layout.handoffs.other": ("wird {times} übergeben", "is handed over {times}"),
+    "layout.crossing.one": (
+        ", davon einmal an eine andere Organisationseinheit",
+        ", once to another unit",
+    ),
+    "layout.crossing.other": (
+        ", davon {times} an eine andere Organisationseinheit",
+        ", {times} to another unit",
+    ),
+    "layout.times-words": ("{words}mal", "{words} times"),
+    "layout.times-digits": ("{number}-mal", "{number} times"),
+    # Process page wording
+    "layout.variant-counterpart": ("Gegenstück", "counterpart"),
+    "layout.related-processes": ("Verbundene Prozesse", "Related processes"),
+    # Orientation
+    "layout.breadcrumb": ("Brotkrümelnavigation", "Breadcrumb"),
+    "layout.reading-path": ("Einarbeitung {role}", "Onboarding {role}"),
+    "layout.reading-position": ("{position} von {total}", "{position} of {total}"),
+    "layout.previous": ("Vorheriger Prozess", "Previous process"),
+    "layout.next": ("Nächster Prozess", "Next process"),
+    # Tables that scroll inside their own box on narrow screens
+    "layout.table-scroll": ("{caption} (waagerecht scrollbar)", "{caption} (scrolls sideways)"),
+    "layout.table-steps": ("Tabelle der Schritte", "Table of steps"),
+    "layout.table-raci": ("RACI-Matrix", "RACI matrix"),
+    "layout.table-weaknesses": ("Schwachstellen", "Weaknesses"),
+    "layout.table-variants": ("Ist und Soll im Vergleich", "As-is and to-be compared"),
+    "layout.table-finder": ("Zuständigkeiten", "Responsibilities"),
+    "layout.table": ("Tabelle", "Table"),
+    # Print
+    "layout.print": ("Drucken", "Print"),
+    "layout.print-title": ("Diese Seite drucken", "Print this page"),
+    "layout.stand": ("Stand: {date}", "As of: {date}"),
+    "layout.printed": ("gedruckt am", "printed on"),
+    "layout.address": ("Adresse", "Address"),
+    "layout.profile": ("Steckbrief", "Profile"),
+    # Full-size diagram view
+    "layout.diagram-open": ("Diagramm in voller Größe öffnen", "Open the diagram at full size"),
+    "layout.diagram-close": ("Schließen", "Close"),
+    "layout.diagram-zoom-in": ("Vergrößern", "Zoom in"),
+    "layout.diagram-zoom-out": ("Verkleinern", "Zoom out"),
+    "layout.diagram-zoom-reset": ("Originalgröße", "Actual size"),
+    "layout.diagram-view": ("Diagramm in voller Größe: {name}", "Diagram at full size: {name}"),
+    "layout.diagram-hint": (
+        "Ziehen oder Pfeiltasten verschieben, + und − zoomen, Escape schließt.",
+        "Drag or use the arrow keys to move, + and − to zoom, Escape closes.",
+    ),
+    # 404
+    "layout.not-found-title": ("Seite nicht gefunden", "Page not found"),
+    "layout.not-found-text": (
+        "Diese Seite gibt es nicht (mehr). Vielleicht wurde der Prozess umbenannt "
+        "oder die Adresse ist unvollständig.",
+        "This page does not exist (any more). The process may have been renamed, "
+        "or the address is incomplete.",
+    ),
+    "layout.not-found-search": ("Im Handbuch suchen", "Search the handbook"),
+    "layout.not-found-search-hint": (
+        "Suchbegriff, z. B. Reisepass",
+        "Search term, e.g. passport",
+    ),
+    "layout.not-found-start": ("Zur Startseite", "To the start page"),
+}
