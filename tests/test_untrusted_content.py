@@ -68,3 +68,76 @@ def test_control_characters_in_content_are_refused(
     assert problems == [
         f"{PROCESS}:2:10: invisible control character {code_point} is not allowed; please remove it"
     ]
+
+
+@pytest.mark.parametrize("text", ["null\n", "~\n", "", "# nur ein Kommentar\n"])
+def test_an_empty_file_is_reported_not_silently_dropped(tmp_path: Path, text: str) -> None:
+    problems = problems_of(tmp_path, {**MINIMAL, "roles/sachbearbeitung.yml": text})
+
+    assert problems[0] == (
+        "content/roles/sachbearbeitung.yml:1:1: die Datei ist leer oder enthält nur 'null'; "
+        "sie braucht Felder wie 'title: …' (wird sie nicht mehr gebraucht, bitte löschen)"
+    )
+    # The process still refers to the role: no second message about an unknown role.
+    assert len(problems) == 1
+
+
+def test_links_and_odd_entries_are_problems_of_their_own_path(tmp_path: Path) -> None:
+    content = write_content(tmp_path, MINIMAL)
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    (outside / "systems").mkdir(parents=True)
+    (outside / "systems/fremd.yml").write_text("title: Fremd\n", encoding="utf-8")
+    (tmp_path / "vorlage.yml").write_text("title: Erlaubt\nunit: amt\n", encoding="utf-8")
+    roles = content / "roles"
+    (content / "systems").symlink_to(outside / "systems")
+    (content / "units/fremd.yml").symlink_to(outside / "systems")
+    (roles / "passwd.yml").symlink_to("/etc/passwd")
+    (roles / "kaputt.yml").symlink_to(roles / "fehlt.yml")
+    (roles / "ordner.yml").mkdir()
+    (roles / "verlinkt.yml").symlink_to(content / "units")
+    (roles / "erlaubt.yml").symlink_to(tmp_path / "vorlage.yml")
+
+    result = check_handbook(content, tmp_path, FIXED_TODAY)
+
+    outside_link = "symbolischer Link auf ein Ziel außerhalb des Repositorys; er wird nicht gelesen"
+    not_a_file = "ist keine Datei (ein Ordner?); Inhalte stehen in Dateien wie 'kennung.yml'"
+    assert [p.format() for p in result.problems] == [
+        "content/roles/erlaubt.yml:1:1: Warnung: Rolle 'erlaubt' wird nirgends verwendet",
+        "content/roles/kaputt.yml:1:1: symbolischer Link, dessen Ziel fehlt",
+        f"content/roles/ordner.yml:1:1: {not_a_file}",
+        f"content/roles/passwd.yml:1:1: {outside_link}",
+        f"content/roles/verlinkt.yml:1:1: {not_a_file}",
+        f"content/systems:1:1: {outside_link}",
+        f"content/units/fremd.yml:1:1: {outside_link}",
+    ]
+    assert set(result.handbook.roles) == {"erlaubt", "leitung", "sachbearbeitung"}
+    assert result.handbook.systems == {}
+
+
+def test_yaml_files_that_are_not_read_get_a_warning(tmp_path: Path) -> None:
+    content = write_content(
+        tmp_path,
+        {
+            **MINIMAL,
+            "prozesse/antrag.yml": "title: Antrag\n",
+            "processes/unter/b.yml": "title: B\n",
+            "processes/GROSS.YML": "title: Gross\n",
+            "x.yml": "title: X\n",
+            "README.md": "# Inhalte\n",
+            "processes/bild.png": "",
+        },
+    )
+
+    result = check_handbook(content, tmp_path, FIXED_TODAY)
+
+    assert [p.format() for p in result.problems] == [
+        "content/processes/GROSS.YML:1:1: Warnung: wird nicht gelesen: die Endung '.YML' muss "
+        "klein geschrieben '.yml' lauten",
+        "content/processes/unter/b.yml:1:1: Warnung: wird nicht gelesen: Unterordner werden "
+        "nicht gelesen; bitte direkt in content/processes/ ablegen",
+        "content/prozesse/antrag.yml:1:1: Warnung: wird nicht gelesen: der Ordner 'prozesse' "
+        "ist keiner der Inhaltsordner processes, roles, units, systems – meinten Sie "
+        "'processes'?",
+        "content/x.yml:1:1: Warnung: wird nicht gelesen: Inhaltsdateien gehören in "
+        "processes/, roles/, units/ oder systems/",
+    ]

@@ -11,7 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import textfold
-from .model import FOLDER_BY_KIND, MODEL_BY_KIND, SLUG_PATTERN, EntityKind, Handbook
+from .contentfiles import find_content_files, read_content_file
+from .model import MODEL_BY_KIND, SLUG_PATTERN, EntityKind, Handbook
 from .problems import Position, Problem, closest
 from .yamlsource import FieldPath, SourceMap, read_yaml
 
@@ -58,31 +59,25 @@ def load_handbook(content_dir: Path, root: Path) -> LoadResult:
         return result
     # Resolved once: resolving every file's path was a noticeable share of `check`.
     base = _relative(content_dir, root)
-    for kind, folder in FOLDER_BY_KIND.items():
-        directory = content_dir / folder
-        if not directory.is_dir():
+    for kind, file, relative in find_content_files(content_dir, base, root, result.problems):
+        result.file_count += 1
+        entity = _load_file(kind, file, relative, result)
+        if entity is None:
+            result.invalid_ids.add((kind, file.stem))
             continue
-        files = sorted([*directory.glob("*.yml"), *directory.glob("*.yaml")])
-        for file in files:
-            result.file_count += 1
-            relative = f"{base}/{folder}/{file.name}"
-            entity = _load_file(kind, file, relative, result)
-            if entity is None:
-                result.invalid_ids.add((kind, file.stem))
-                continue
-            existing = paths.get((kind, entity.id))
-            if existing is not None:
-                result.problems.append(
-                    Problem(
-                        relative,
-                        Position(1, 1),
-                        "duplicate-id",
-                        {"id": entity.id, "other": existing},
-                    )
+        existing = paths.get((kind, entity.id))
+        if existing is not None:
+            result.problems.append(
+                Problem(
+                    relative,
+                    Position(1, 1),
+                    "duplicate-id",
+                    {"id": entity.id, "other": existing},
                 )
-                continue
-            entities[kind][entity.id] = entity
-            paths[(kind, entity.id)] = relative
+            )
+            continue
+        entities[kind][entity.id] = entity
+        paths[(kind, entity.id)] = relative
     result.handbook = Handbook(
         processes=dict(sorted(entities["process"].items())),
         roles=dict(sorted(entities["role"].items())),
@@ -101,7 +96,10 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _load_file(kind: EntityKind, file: Path, relative: str, result: LoadResult) -> Any:
-    data, source, problems = read_yaml(file.read_bytes(), relative)
+    raw = read_content_file(file, relative, result.problems)
+    if raw is None:
+        return None
+    data, source, problems = read_yaml(raw, relative)
     result.sources[relative] = source
     result.problems.extend(problems)
     if data is None:

@@ -137,10 +137,12 @@ def _parse(raw: bytes, path: str, source: SourceMap | None) -> tuple[Any, list[P
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        if node is None:
-            return {}, []
+        if node is None:  # nothing but comments, or nothing at all
+            return None, [Problem(path, Position(1, 1), "empty-file")]
         problems: list[Problem] = []
         value = _Builder(loader, path, source, problems).build(node, (), None)
+        if value is None:  # `null` or `~` alone: the file would silently vanish
+            return None, [Problem(path, _position(node.start_mark), "empty-file")]
         return value, problems
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

@@ -44,4 +44,48 @@ TEXTS: dict[str, tuple[str, str]] = {
     "build.phase.files": ("Dateien bereitstellen", "providing files"),
     "build.phase.render": ("Seiten ausgeben", "rendering pages"),
     "build.phase.publish": ("neue Website einsetzen", "putting the new site in place"),
+    "problem.empty-file": (
+        "die Datei ist leer oder enthält nur 'null'; sie braucht Felder wie 'title: …' "
+        "(wird sie nicht mehr gebraucht, bitte löschen)",
+        "the file is empty or holds only 'null'; it needs fields such as 'title: …' (if it "
+        "is no longer needed, please delete it)",
+    ),
+    "problem.symlink-outside": (
+        "symbolischer Link auf ein Ziel außerhalb des Repositorys; er wird nicht gelesen",
+        "symbolic link to a target outside the repository; it is not read",
+    ),
+    "problem.broken-symlink": (
+        "symbolischer Link, dessen Ziel fehlt",
+        "symbolic link whose target is missing",
+    ),
+    "problem.not-a-file": (
+        "ist keine Datei (ein Ordner?); Inhalte stehen in Dateien wie 'kennung.yml'",
+        "is not a file (a folder?); content lives in files such as 'id.yml'",
+    ),
+    "problem.unreadable-permission": (
+        "Datei kann nicht gelesen werden: keine Leseberechtigung",
+        "file cannot be read: no read permission",
+    ),
+    "problem.unreadable-file": (
+        "Datei kann nicht gelesen werden",
+        "file cannot be read",
+    ),
+    "problem.ignored-folder": (
+        "wird nicht gelesen: der Ordner '{folder}' ist keiner der Inhaltsordner processes, "
+        "roles, units, systems",
+        "is not read: the folder '{folder}' is none of the content folders processes, roles, "
+        "units, systems",
+    ),
+    "problem.ignored-top-level": (
+        "wird nicht gelesen: Inhaltsdateien gehören in processes/, roles/, units/ oder systems/",
+        "is not read: content files belong in processes/, roles/, units/ or systems/",
+    ),
+    "problem.ignored-subfolder": (
+        "wird nicht gelesen: Unterordner werden nicht gelesen; bitte direkt in {folder}/ ablegen",
+        "is not read: subfolders are not read; please put it directly in {folder}/",
+    ),
+    "problem.ignored-suffix": (
+        "wird nicht gelesen: die Endung '{suffix}' muss klein geschrieben '.yml' lauten",
+        "is not read: the ending '{suffix}' must be the lower-case '.yml'",
+    ),
 }
