@@ -165,3 +165,15 @@ def test_diff_starts_a_constant_number_of_git_processes(
     started.clear()
     assert run_diff(repo, "HEAD~1").exit_code == 0  # 30 untracked files, 5 changed ones
     assert started == ["diff", "ls-files", "cat-file"]
+
+
+def test_a_revision_with_a_path_is_refused(repo: GitRepo) -> None:
+    result = run_diff(repo, "HEAD~1..HEAD:content")
+
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Vergleich nicht möglich: 'HEAD~1..HEAD:content' enthält einen Dateipfad (':'); "
+        "verglichen werden ganze Versionen wie main..HEAD, der Inhaltsordner wird mit "
+        "--content gewählt\n"
+    )

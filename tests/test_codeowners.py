@@ -226,3 +226,16 @@ def test_a_missing_content_folder_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1
     assert "Inhaltsordner" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["team\n/content/ @angreifer", "zwei namen", "a;b"])
+def test_a_fallback_that_would_inject_a_line_is_refused(repo: Path, name: str) -> None:
+    result = run(repo, "--fallback", "redaktion", "--fallback", name, "--output", "-")
+
+    assert result.exit_code == 2
+    shown = name.encode("unicode_escape").decode("ascii")
+    assert result.stderr == (
+        f"--fallback '{shown}' ist kein gültiger Benutzer- oder Gruppenname (erlaubt sind "
+        "Buchstaben, Ziffern, '_', '.', '-' und '/')\n"
+    )
+    assert result.stdout == ""

@@ -141,3 +141,36 @@ def test_yaml_files_that_are_not_read_get_a_warning(tmp_path: Path) -> None:
         "content/x.yml:1:1: Warnung: wird nicht gelesen: Inhaltsdateien gehören in "
         "processes/, roles/, units/ oder systems/",
     ]
+
+
+def test_a_role_naming_itself_as_deputy(tmp_path: Path) -> None:
+    role = MINIMAL["roles/sachbearbeitung.yml"].replace(
+        "deputy: leitung", "deputy: sachbearbeitung"
+    )
+
+    problems = problems_of(tmp_path, {**MINIMAL, "roles/sachbearbeitung.yml": role})
+
+    assert problems == [
+        "content/roles/sachbearbeitung.yml:3:9: die Rolle nennt sich selbst als Vertretung "
+        "('deputy'); bitte eine andere Rolle eintragen"
+    ]
+
+
+@pytest.mark.parametrize("username", ['"a b"', '"x\\n/content/ @evil"', "'ä'", "-x"])
+def test_an_invalid_username_is_reported_not_dropped(tmp_path: Path, username: str) -> None:
+    role = MINIMAL["roles/sachbearbeitung.yml"].replace("username: pprobe", f"username: {username}")
+
+    result = check_handbook(
+        write_content(tmp_path, {**MINIMAL, "roles/sachbearbeitung.yml": role}),
+        tmp_path,
+        FIXED_TODAY,
+    )
+
+    assert [(p.code, p.position.line, p.position.column) for p in result.problems] == [
+        ("invalid-username", 6, 15)
+    ]
+    assert (
+        result.problems[0]
+        .format()
+        .startswith("content/roles/sachbearbeitung.yml:6:15: Benutzername '")
+    )

@@ -218,9 +218,21 @@ def codeowners(
     die der Fachverfahrensbetreuung ('owner'); jeweils wer am Stichtag in der Rolle ist
     und einen 'username' hat. Mit --check: Exit-Code 1, wenn die Datei veraltet ist.
     """
-    from .codeowners import DEFAULT_PATHS, Forge, regenerate_command, render_codeowners
+    from .codeowners import (
+        DEFAULT_PATHS,
+        Forge,
+        invalid_names,
+        regenerate_command,
+        render_codeowners,
+    )
     from .load import load_handbook
     from .problems import errors
+
+    for name in invalid_names(fallback):
+        # A line break in a name would add a line of its own to CODEOWNERS.
+        shown = name.encode("unicode_escape").decode("ascii")
+        click.echo(i18n.text("cli.invalid-fallback", language, name=shown), err=True)
+        sys.exit(2)
 
     root = _repository_root(content_dir)
     loaded = load_handbook(content_dir, root)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import EntityKind, Handbook, Role
+from .model import USERNAME_PATTERN, EntityKind, Handbook, Role
 
 Forge = Literal["gitlab", "github"]
 
@@ -29,7 +29,7 @@ DEFAULT_PATHS: dict[Forge, str] = {
 """Where each forge looks for the file (both also accept other places; these are tidy)."""
 
 # Usernames, or groups and teams such as `@fachbereich/buergerbuero`, `@org/team`.
-_USERNAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$")
+_USERNAME = re.compile(USERNAME_PATTERN)
 
 _ORDER: tuple[EntityKind, ...] = ("process", "role", "unit", "system")
 
@@ -115,8 +115,8 @@ def _usernames(role: Role, today: dt.date) -> tuple[str, ...]:
         for holder in role.current_holders(today)
         if holder.username
     }
-    # A name with a space or other odd character would break the line; it is left out
-    # (and the file shows up as unrouted if no one else is left).
+    # `check` refuses a name with a space or other odd character; should one arrive anyway,
+    # it is left out rather than break the line (the file then shows up as unrouted).
     return tuple(sorted(name for name in names if _USERNAME.match(name)))
 
 
@@ -127,6 +127,11 @@ def regenerate_command(forge: Forge, content: str, fallback: tuple[str, ...] = (
         parts.append(f"--content {content}")
     parts += [f"--fallback {name}" for name in _names(fallback)]
     return " ".join(parts)
+
+
+def invalid_names(usernames: tuple[str, ...]) -> list[str]:
+    """The names that cannot stand in a CODEOWNERS line (a space, a line break, ...)."""
+    return [name for name in usernames if not _USERNAME.match(name.strip())]
 
 
 def _names(usernames: tuple[str, ...]) -> tuple[str, ...]:

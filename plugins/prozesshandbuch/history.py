@@ -384,6 +384,10 @@ def read_diff(repo_root: Path, content_dir: Path, revisions: str) -> Diff:
     """
     if not revisions or revisions.startswith("-"):  # never let a revision become an option
         return Diff([], problem=HistoryProblem("bad-revision", {"rev": revisions}))
+    if ":" in revisions:
+        # `A..B:path` names a folder's tree, not a commit: git would compare A with that
+        # tree and call every file changed.
+        return Diff([], problem=HistoryProblem("revision-with-path", {"rev": revisions}))
     opened = open_repository(repo_root, content_dir)
     if isinstance(opened, HistoryProblem):
         return Diff([], problem=opened)

@@ -21,6 +21,9 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 from pydantic.json_schema import SkipJsonSchema
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+USERNAME_PATTERN = r"^@?[A-Za-z0-9_][A-Za-z0-9_.\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*$"
+"""A user or group name on GitLab or GitHub (``gruppe/untergruppe`` for groups); a
+leading ``@`` is allowed. Anything else would break a CODEOWNERS line."""
 END = "end"
 """The reserved `next` target that ends a process."""
 

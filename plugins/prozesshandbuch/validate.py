@@ -14,12 +14,23 @@ from typing import Any
 
 from . import flow
 from .load import LoadResult, slugify
-from .model import END, SLUG_PATTERN, EntityKind, Handbook, Link, Process, Role, StepKind
+from .model import (
+    END,
+    SLUG_PATTERN,
+    USERNAME_PATTERN,
+    EntityKind,
+    Handbook,
+    Link,
+    Process,
+    Role,
+    StepKind,
+)
 from .problems import Position, Problem, Severity, closest, sort_problems
 from .review import ReviewState, review_status
 from .yamlsource import SourceMap
 
 _SLUG = re.compile(SLUG_PATTERN)
+_USERNAME = re.compile(USERNAME_PATTERN)
 _SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 _UNKNOWN_CODE: dict[EntityKind, str] = {
     "role": "unknown-role",
@@ -242,6 +253,16 @@ class _Checker:
         at = self._at("role", role.id)
         self._ref(at, "unit", role.unit, "unit")
         self._ref(at, "role", role.deputy, "deputy")
+        if role.deputy == role.id:
+            self._add(at, at.value("deputy"), "deputy-self")
+        for index, holder in enumerate(role.holders):
+            if holder.username is not None and not _USERNAME.match(holder.username.strip()):
+                self._add(
+                    at,
+                    at.value("holders", index, "username"),
+                    "invalid-username",
+                    name=holder.username,
+                )
         self._refs(at, "process", role.onboarding, "onboarding")
         current = role.current_holders(today)
         if len(current) == 1 and role.deputy is None:

@@ -88,4 +88,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "wird nicht gelesen: die Endung '{suffix}' muss klein geschrieben '.yml' lauten",
         "is not read: the ending '{suffix}' must be the lower-case '.yml'",
     ),
+    "problem.deputy-self": (
+        "die Rolle nennt sich selbst als Vertretung ('deputy'); bitte eine andere Rolle eintragen",
+        "the role names itself as its deputy; please name another role",
+    ),
+    "problem.invalid-username": (
+        "Benutzername '{name}' ist ungültig: erlaubt sind Buchstaben, Ziffern, '_', '.' und "
+        "'-' (Gruppen als 'gruppe/untergruppe')",
+        "user name '{name}' is invalid: letters, digits, '_', '.' and '-' are allowed "
+        "(groups as 'group/subgroup')",
+    ),
+    "cli.invalid-fallback": (
+        "--fallback '{name}' ist kein gültiger Benutzer- oder Gruppenname (erlaubt sind "
+        "Buchstaben, Ziffern, '_', '.', '-' und '/')",
+        "--fallback '{name}' is not a valid user or group name (letters, digits, '_', '.', "
+        "'-' and '/' are allowed)",
+    ),
+    "history.revision-with-path": (
+        "'{rev}' enthält einen Dateipfad (':'); verglichen werden ganze Versionen wie "
+        "main..HEAD, der Inhaltsordner wird mit --content gewählt",
+        "'{rev}' contains a file path (':'); whole revisions such as main..HEAD are "
+        "compared, the content folder is chosen with --content",
+    ),
 }
