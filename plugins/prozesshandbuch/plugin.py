@@ -308,6 +308,10 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                 )
             except GraphvizMissingError as error:
                 raise PluginError(str(error)) from None
+        language = self.config.language
+        for key, detail in sorted(diagrams.simplified_after_failure.items()):
+            note = text("diagram.simplified-after-failure", language, detail=detail)
+            log.warning(f"{key}: {note}")
         for key, detail in sorted(diagrams.failures.items()):
             log.warning(f"{key}: Diagramm konnte nicht gezeichnet werden: {detail}")
         self._timings.count("dot_runs", diagrams.dot_runs)

@@ -13,6 +13,7 @@ from ..urls import SiteUrls
 from .cache import MEMORY_ENTRIES
 from .process_graph import process_diagram
 from .render import render_svgs
+from .simplified import LAYOUT_COST_LIMIT, layout_cost, simplified_process_diagram
 from .source import DotDiagram
 from .svg import SvgError, accessible_svg, figure
 from .texts import texts_for
@@ -27,6 +28,9 @@ class Diagrams:
     """Graph key (``process:<id>``, ``units``, ``unit:<id>``) -> ``<figure>`` HTML."""
     failures: dict[str, str] = field(default_factory=dict)
     """Graph key -> error text, for each graph dot rejected (its page shows no diagram)."""
+    simplified_after_failure: dict[str, str] = field(default_factory=dict)
+    """Graph key -> dot's error text, for each process drawn simplified because the full
+    flow failed (a time-out, say); its caption says it is simplified."""
     dot_runs: int = 0
     """``dot`` processes started by this build; 0 when nothing changed."""
     rendered: int = 0
@@ -53,7 +57,9 @@ def diagram_sources(
     """Every diagram of the handbook as DOT text; pure, needs no Graphviz."""
     texts = texts_for(language)
     sources = [
-        process_diagram(process, handbook, relations, urls, texts)
+        simplified_process_diagram(process, texts, language)
+        if layout_cost(process) > LAYOUT_COST_LIMIT
+        else process_diagram(process, handbook, relations, urls, texts)
         for process in handbook.processes.values()
     ]
     interfaces = relations.unit_interfaces()
@@ -89,6 +95,23 @@ def build_diagrams(
     result = render_svgs(
         {key: diagram.source for key, diagram in sources.items()}, cache_dir, jobs=jobs
     )
+    # A full flow that dot could not draw (its failure is cached by content, so this costs
+    # one dot run at most once) is drawn simplified: the page keeps a diagram.
+    fallbacks: dict[str, str] = {}
+    for key, detail in result.failures.items():
+        process = handbook.processes.get(key.removeprefix("process:"))
+        if key.startswith("process:") and process is not None and not sources[key].simplified:
+            sources[key] = simplified_process_diagram(process, texts_for(language), language)
+            fallbacks[key] = detail
+    if fallbacks:
+        second = render_svgs({key: sources[key].source for key in fallbacks}, cache_dir, jobs=jobs)
+        for key in fallbacks:
+            result.failures.pop(key)
+        result.svgs |= second.svgs
+        result.failures |= second.failures
+        result.dot_runs += second.dot_runs
+        result.rendered += second.rendered
+        result.cached += second.cached
     figures: dict[str, str] = {}
     failures = dict(result.failures)
     for key, svg in result.svgs.items():
@@ -102,6 +125,7 @@ def build_diagrams(
     return Diagrams(
         figures=figures,
         failures=failures,
+        simplified_after_failure={k: d for k, d in fallbacks.items() if k in figures},
         dot_runs=result.dot_runs,
         rendered=result.rendered,
         cached=result.cached,

@@ -22,6 +22,9 @@ MEMORY_ENTRIES = 4096
 """Enough for every diagram of a large handbook, small enough to bound a long serve."""
 
 _memory: OrderedDict[str, str] = OrderedDict()
+_failures: dict[str, str] = {}
+FAILED = ".failed"
+"""Suffix of a file holding dot's error text for a key it could not render."""
 _lock = threading.Lock()
 
 
@@ -34,6 +37,7 @@ def clear_memory() -> None:
     """Forget what this process has rendered (tests use it to stand for a new process)."""
     with _lock:
         _memory.clear()
+        _failures.clear()
 
 
 class SvgCache:
@@ -57,19 +61,43 @@ class SvgCache:
         self._remember(key, svg)
         return svg
 
+    def failure(self, key: str) -> str | None:
+        """dot's error text if it failed on this key before, else None."""
+        with _lock:
+            if key in _failures:
+                return _failures[key]
+        if self.directory is None:
+            return None
+        try:
+            error = self._path(key, FAILED).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        with _lock:
+            _failures[key] = error
+        return error
+
+    def put_failure(self, key: str, error: str) -> None:
+        """Remember that dot failed on this key, in memory and on disk."""
+        with _lock:
+            _failures[key] = error
+        if self.directory is not None:
+            self._write(self._path(key, FAILED), error)
+
     def put(self, key: str, svg: str) -> None:
         """Store an SVG in memory and, if there is a directory, on disk."""
         self._remember(key, svg)
         if self.directory is None:
             return
-        path = self._path(key)
+        self._write(self._path(key), svg)
+
+    def _write(self, path: Path, content: str) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Write then rename, so that a parallel build never reads half a file.
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    out.write(svg)
+                    out.write(content)
                 os.replace(temporary, path)
             finally:
                 Path(temporary).unlink(missing_ok=True)
@@ -84,6 +112,6 @@ class SvgCache:
             while len(_memory) > MEMORY_ENTRIES:
                 _memory.popitem(last=False)
 
-    def _path(self, key: str) -> Path:
+    def _path(self, key: str, suffix: str = ".svg") -> Path:
         assert self.directory is not None
-        return self.directory / key[:2] / f"{key}.svg"
+        return self.directory / key[:2] / f"{key}{suffix}"

@@ -92,7 +92,13 @@ def render_svgs(
     for key, source in sources.items():
         hashed = digest(source, version)
         svg = cache.get(hashed)
-        if svg is None:
+        failed = cache.failure(hashed) if svg is None else None
+        if failed is not None:
+            # dot failed on exactly this text before (a time-out costs a minute): it would
+            # fail again, on every build.
+            result.failures[key] = failed
+            result.cached += 1
+        elif svg is None:
             # Identical graphs share a digest and are rendered once.
             missing.setdefault(hashed, []).append(key)
             wanted[hashed] = source
@@ -112,6 +118,7 @@ def render_svgs(
                 result.svgs[key] = svg
                 result.rendered += 1
         for hashed, error in outcome.failures.items():
+            cache.put_failure(hashed, error)
             for key in missing[hashed]:
                 result.failures[key] = error
     return result

@@ -23,3 +23,6 @@ class DotDiagram:
     """Visible ``<figcaption>``."""
     kind: str
     """``process``, ``unit-map`` or ``unit-neighbourhood``; becomes a CSS modifier class."""
+    simplified: bool = False
+    """A process drawn in one column because the full layout is too costly (the caption
+    says so); see :mod:`.simplified`."""

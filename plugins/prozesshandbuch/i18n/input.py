@@ -110,4 +110,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         "'{rev}' contains a file path (':'); whole revisions such as main..HEAD are "
         "compared, the content folder is chosen with --content",
     ),
+    "diagram.simplified-caption": (
+        "Vereinfachte Darstellung: der Ablauf ist zu verzweigt für ein Diagramm nach Rollen. "
+        "Die Schritte stehen in ihrer Reihenfolge, Sprünge als „→ Schritt“ im Kasten; alle "
+        "Einzelheiten in der Tabelle der Schritte.",
+        "Simplified view: the flow is too branched for a diagram by role. The steps are shown "
+        "in order, jumps as “→ step” in the box; every detail is in the table of steps.",
+    ),
+    "diagram.simplified-description": (
+        "Die Schritte von oben nach unten in ihrer Reihenfolge; Sprünge zu anderen Schritten "
+        "stehen als Nummer im Kasten. Die Tabelle der Schritte unten enthält denselben Ablauf "
+        "als Text.",
+        "The steps top to bottom in their order; jumps to other steps are given as a number "
+        "in the box. The table of steps below contains the same flow as text.",
+    ),
+    "diagram.simplified-after-failure": (
+        "Diagramm vereinfacht gezeichnet, weil Graphviz das vollständige nicht zeichnen "
+        "konnte: {detail}",
+        "diagram drawn simplified because Graphviz could not draw the full one: {detail}",
+    ),
 }
