@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,38 @@ def test_an_invalid_username_is_reported_not_dropped(tmp_path: Path, username: s
         .format()
         .startswith("content/roles/sachbearbeitung.yml:6:15: Benutzername '")
     )
+
+
+GERMAN_SYNTAX_CASES = [
+    pytest.param("title: x\n\tsummary: y\n", "2:1", "Tabulatorzeichen in der Einrückung", id="tab"),
+    pytest.param("title: @x\n", "1:8", "dieses Zeichen kann keinen Wert beginnen", id="at"),
+    pytest.param('title: "a\\qb"\n', "1:10", "ungültige Escape-Folge", id="escape"),
+    pytest.param("title: x\n---\ntitle: y\n", "2:1", "mehr als ein YAML-Dokument", id="documents"),
+    pytest.param("title: a: b\n", "1:9", "hier ist kein 'schlüssel: wert' erlaubt", id="colon"),
+    pytest.param("title: !x!y z\n", "1:8", "ungültiges Tag", id="tag"),
+    pytest.param("%FOO\n---\ntitle: x\n", "1:5", "ungültige Direktive", id="directive"),
+    pytest.param("title: x\x07y\n", "1:9", "Steuerzeichen U+0007", id="raw-control"),
+    pytest.param(
+        textwrap.dedent(MINIMAL["processes/antrag.yml"]).lstrip() + "[a]: x\n",
+        "12:1",
+        "keine Liste und keine Zuordnung",
+        id="list-key",
+    ),
+    pytest.param(
+        "a: " + "[" * 1001 + "]" * 1001, "1:", "zu tief verschachtelt", id="libyaml-depth"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "words"), GERMAN_SYNTAX_CASES)
+def test_yaml_problems_are_german_without_english_fragments(
+    tmp_path: Path, text: str, place: str, words: str
+) -> None:
+    problems = problems_of(tmp_path, {**MINIMAL, "processes/antrag.yml": text})
+
+    mine = [p for p in problems if p.startswith(PROCESS)]
+    assert len(mine) == 1, problems
+    assert mine[0].startswith(f"{PROCESS}:{place}")
+    assert words in mine[0]
+    english = {"found", "expected", "token", "character", "None", "allowed", "context", "stream"}
+    assert not english & set(mine[0].replace("'", " ").split())

@@ -330,9 +330,8 @@ def _translate(error: ValidationError, model: type[Any], source: SourceMap) -> l
                 Problem(path, source.value(loc), code, {"field": name, "limit": str(limit)})
             )
         else:
+            # pydantic's own explanation is English; German messages never quote it.
             problems.append(
-                Problem(
-                    path, source.value(loc), "invalid-value", {"field": name, "detail": item["msg"]}
-                )
+                Problem(path, source.value(loc), "invalid-value-unknown", {"field": name})
             )
     return problems

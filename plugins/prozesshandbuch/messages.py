@@ -238,6 +238,11 @@ YAML_DETAILS: dict[str, dict[str, str]] = {
 }
 
 
+def is_known_yaml_detail(detail: str) -> bool:
+    """Whether PyYAML's ``detail`` has an explanation in every language."""
+    return detail in YAML_DETAILS
+
+
 def yaml_detail(detail: str, language: str) -> str:
     """PyYAML's explanation, in German where a translation is known."""
     known = YAML_DETAILS.get(detail)

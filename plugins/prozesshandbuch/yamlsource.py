@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .controlchars import code_point, first_forbidden
+from .messages import is_known_yaml_detail
 from .problems import Position, Problem
 
 try:  # the C loader is about ten times faster; fall back where libyaml is missing
@@ -147,14 +148,77 @@ def _parse(raw: bytes, path: str, source: SourceMap | None) -> tuple[Any, list[P
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = _position(mark) if mark else Position(1, 1)
-        detail = error.problem or str(error)
-        return None, [Problem(path, position, "yaml-syntax", {"detail": detail})]
-    except yaml.YAMLError as error:
-        return None, [Problem(path, Position(1, 1), "yaml-syntax", {"detail": str(error)})]
+        return None, [_syntax_problem(path, position, error.problem or "")]
+    except yaml.reader.ReaderError as error:
+        # A control character written into the file itself (not as an escape).
+        position = _offset_position(text, error.position)
+        character = code_point(chr(error.character)) if isinstance(error.character, int) else "?"
+        return None, [Problem(path, position, "control-character", {"character": character})]
+    except yaml.YAMLError:
+        return None, [Problem(path, Position(1, 1), "yaml-syntax-other")]
     except _RejectedError as rejected:
         return None, [rejected.problem]
     finally:
         loader.dispose()
+
+
+# PyYAML explains syntax errors in English. The messages table explains the most common
+# ones in the reader's language; every other message libyaml can give has a problem code
+# of its own, so that no English fragment reaches a German message.
+_SAME_AS_KNOWN = {
+    # libyaml's words for what the table knows in PyYAML's words
+    "mapping values are not allowed in this context": "mapping values are not allowed here",
+}
+_SYNTAX_CODES = {
+    "found a tab character that violates indentation": "yaml-syntax-tab",
+    "found a tab character where an indentation space is expected": "yaml-syntax-tab",
+    "found character that cannot start any token": "yaml-syntax-bad-start",
+    "found unknown escape character": "yaml-syntax-escape",
+    "found invalid Unicode character escape code": "yaml-syntax-escape",
+    "did not find expected hexdecimal number": "yaml-syntax-escape",
+    "but found another document": "yaml-syntax-documents",
+    "did not find expected <document start>": "yaml-syntax-documents",
+    "found unexpected document indicator": "yaml-syntax-documents",
+    "mapping keys are not allowed in this context": "yaml-syntax-structure",
+    "block sequence entries are not allowed in this context": "yaml-syntax-structure",
+    "did not find expected node content": "yaml-syntax-structure",
+    "found unexpected ':'": "yaml-syntax-structure",
+    "did not find expected comment or line break": "yaml-syntax-line-end",
+    "did not find expected whitespace or line break": "yaml-syntax-line-end",
+    "did not find expected whitespace": "yaml-syntax-line-end",
+    "found an indentation indicator equal to 0": "yaml-syntax-block",
+    "found undefined tag handle": "yaml-syntax-tag",
+    "did not find expected '!'": "yaml-syntax-tag",
+    "did not find expected tag URI": "yaml-syntax-tag",
+    "did not find URI escaped octet": "yaml-syntax-tag",
+    "did not find the expected '>'": "yaml-syntax-tag",
+    "did not find expected alphabetic or numeric character": "yaml-syntax-tag",
+    "found unknown directive name": "yaml-syntax-directive",
+    "found incompatible YAML document": "yaml-syntax-directive",
+    "found duplicate %YAML directive": "yaml-syntax-directive",
+    "found duplicate %TAG directive": "yaml-syntax-directive",
+    "did not find expected directive name": "yaml-syntax-directive",
+    "did not find expected version number": "yaml-syntax-directive",
+    "found extremely long version number": "yaml-syntax-directive",
+    "did not find expected digit or '.' character": "yaml-syntax-directive",
+}
+
+
+def _syntax_problem(path: str, position: Position, detail: str) -> Problem:
+    detail = _SAME_AS_KNOWN.get(detail, detail)
+    if detail == "exceeded maximum nesting depth":  # libyaml's own limit of 1000 levels
+        return Problem(path, position, "too-deep", {"limit": str(MAX_DEPTH)})
+    code = _SYNTAX_CODES.get(detail)
+    if code is not None:
+        return Problem(path, position, code)
+    if is_known_yaml_detail(detail):
+        return Problem(path, position, "yaml-syntax", {"detail": detail})
+    return Problem(path, position, "yaml-syntax-other")
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    before = text[:offset]
+    return Position(before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
 
 
 def _find_anchor_or_alias(text: str) -> Position | None:
@@ -233,17 +297,13 @@ class _Builder:
                 raise _RejectedError(
                     Problem(self._path, _position(key_node.start_mark), "yaml-alias")
                 )
-            key = self._text(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
+            if not isinstance(key_node, yaml.ScalarNode):
+                # `[a]: x` or `? {a: b}`: a list or mapping as key has no name to quote.
                 self._problems.append(
-                    Problem(
-                        self._path,
-                        _position(key_node.start_mark),
-                        "yaml-key-not-text",
-                        {"key": str(key)},
-                    )
+                    Problem(self._path, _position(key_node.start_mark), "yaml-key-structure")
                 )
                 continue
+            key = self._text(key_node)
             if key in first:
                 self._problems.append(
                     Problem(

@@ -129,4 +129,67 @@ TEXTS: dict[str, tuple[str, str]] = {
         "konnte: {detail}",
         "diagram drawn simplified because Graphviz could not draw the full one: {detail}",
     ),
+    "problem.yaml-syntax-tab": (
+        "YAML-Syntaxfehler: Tabulatorzeichen in der Einrückung; bitte mit Leerzeichen einrücken",
+        "YAML syntax error: a tab character in the indentation; please indent with spaces",
+    ),
+    "problem.yaml-syntax-bad-start": (
+        "YAML-Syntaxfehler: dieses Zeichen kann keinen Wert beginnen (z. B. @ oder `); "
+        "bitte den Wert in Anführungszeichen setzen",
+        "YAML syntax error: this character cannot start a value (e.g. @ or `); please put "
+        "the value in quotes",
+    ),
+    "problem.yaml-syntax-escape": (
+        "YAML-Syntaxfehler: ungültige Escape-Folge mit \\ in doppelten Anführungszeichen; "
+        "einfache Anführungszeichen nehmen den Text wörtlich",
+        "YAML syntax error: an invalid escape sequence with \\ in double quotes; single "
+        "quotes take the text literally",
+    ),
+    "problem.yaml-syntax-documents": (
+        "YAML-Syntaxfehler: die Datei enthält mehr als ein YAML-Dokument ('---'); erlaubt "
+        "ist eines je Datei",
+        "YAML syntax error: the file holds more than one YAML document ('---'); one per file "
+        "is allowed",
+    ),
+    "problem.yaml-syntax-structure": (
+        "YAML-Syntaxfehler: hier ist kein Schlüssel, Listeneintrag oder Wert erlaubt – stimmt "
+        "die Einrückung?",
+        "YAML syntax error: no key, list entry or value is allowed here – is the indentation "
+        "right?",
+    ),
+    "problem.yaml-syntax-line-end": (
+        "YAML-Syntaxfehler: nach dem Wert ist ein Leerzeichen oder ein Zeilenende erwartet "
+        "– fehlen Anführungszeichen?",
+        "YAML syntax error: a space or the end of the line is expected after the value – are "
+        "quotes missing?",
+    ),
+    "problem.yaml-syntax-block": (
+        "YAML-Syntaxfehler: ungültige Angabe nach | oder > (die Einrückung darf nicht 0 sein)",
+        "YAML syntax error: an invalid indicator after | or > (the indentation cannot be 0)",
+    ),
+    "problem.yaml-syntax-tag": (
+        "YAML-Syntaxfehler: ungültiges Tag oder ungültiger Anker (mit ! oder &); bitte den "
+        "Wert in Anführungszeichen setzen",
+        "YAML syntax error: an invalid tag or anchor (with ! or &); please put the value in quotes",
+    ),
+    "problem.yaml-syntax-directive": (
+        "YAML-Syntaxfehler: ungültige Direktive (eine Zeile mit %); Inhaltsdateien brauchen keine",
+        "YAML syntax error: an invalid directive (a line with %); content files need none",
+    ),
+    "problem.yaml-syntax-other": (
+        "YAML-Syntaxfehler: die Datei ist kein gültiges YAML; bitte Einrückung, Doppelpunkte "
+        "und Anführungszeichen prüfen",
+        "YAML syntax error: the file is not valid YAML; please check indentation, colons and "
+        "quotes",
+    ),
+    "problem.yaml-key-structure": (
+        "ein Schlüssel muss ein einfacher Text sein, keine Liste und keine Zuordnung",
+        "a key must be plain text, not a list or a mapping",
+    ),
+    "problem.invalid-value-unknown": (
+        "ungültiger Wert in '{field}'; was das Feld erwartet, steht in der Referenz "
+        "(„Mitmachen → Inhaltsformat“)",
+        "invalid value in '{field}'; the reference (“Mitmachen → Inhaltsformat”) says what "
+        "the field expects",
+    ),
 }
