@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# The browser tests' session fixtures, defined once for every module that uses them.
+pytest_plugins = ["browser_fixtures"]
+
 FIXED_TODAY = dt.date(2026, 11, 23)
 
 MINIMAL = {

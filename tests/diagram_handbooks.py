@@ -120,7 +120,7 @@ def parse(figure_html: str) -> ET.Element:
 
 
 def svg_of(figure: ET.Element) -> ET.Element:
-    svg = figure.find(f"{SVG}svg")
+    svg = figure.find(f".//{SVG}svg")
     assert svg is not None
     return svg
 

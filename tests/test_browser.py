@@ -17,16 +17,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
-from browser_support import (
-    CHROMIUM_ARGS,
-    REPO_ROOT,
-    BrowserLog,
-    StaticServer,
-    build_demo_site,
-    require_chromium,
-)
+from browser_support import REPO_ROOT, BrowserLog
 
 pytestmark = pytest.mark.browser
 
@@ -43,30 +36,7 @@ SEARCH_TIMEOUT = 15.0
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
-# -- fixtures ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo handbook, built once and served on 127.0.0.1 for the whole session."""
-    site = build_demo_site(tmp_path_factory.mktemp("browser") / "site")
-    with StaticServer(site) as server:
-        yield server.url
-
-
-@pytest.fixture(scope="session")
-def playwright_driver() -> Iterator[Playwright]:
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_driver: Playwright) -> Iterator[Browser]:
-    """One Chromium for the whole session; each test gets a fresh context."""
-    executable = require_chromium()
-    chromium = playwright_driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-    yield chromium
-    chromium.close()
+# -- fixtures (the session ones, site_url and browser, are in browser_fixtures.py) --------
 
 
 @dataclass

@@ -24,15 +24,15 @@ graph [fontname="Helvetica,Arial,sans-serif", fontsize="12", class="ph-flow", ra
 newrank="true", nodesep="0.3", ranksep="0.35", outputorder="edgesfirst", forcelabels="true"];
 node [fontname="Helvetica,Arial,sans-serif", fontsize="11", shape="box", style="rounded", \
 margin="0.1"];
-edge [fontname="Helvetica,Arial,sans-serif", fontsize="10", arrowsize="0.7"];
+edge [fontname="Helvetica,Arial,sans-serif", fontsize="11", arrowsize="0.7"];
 s [label="Start", class="ph-start", shape="circle", style="solid", fixedsize="true", \
-width="0.6", fontsize="9"];
+width="0.6", fontsize="11"];
 n0 [label="1. Antrag prüfen", class="ph-step ph-task", URL="#schritt-pruefen", \
 tooltip="Schritt 1: Antrag prüfen"];
 n1 [label="2. Bescheid zeichnen", class="ph-step ph-task", URL="#schritt-2", \
 tooltip="Schritt 2: Bescheid zeichnen"];
 e1 [label="Ende", class="ph-end", shape="circle", style="solid", fixedsize="true", \
-width="0.6", fontsize="9", penwidth="2.5"];
+width="0.6", fontsize="11", penwidth="2.5"];
 subgraph cluster_u0 {
 graph [label="Bürgeramt", class="ph-unit ph-tone-0", style="rounded", labeljust="l", \
 URL="../../einheiten/amt/", tooltip="Organisationseinheit: Bürgeramt"];
@@ -64,17 +64,17 @@ e1 -> b1 [style="invis", weight="0"];
 FLOW_MAP_DOT = """\
 digraph G {
 graph [fontname="Helvetica,Arial,sans-serif", fontsize="12", class="ph-map", rankdir="LR", \
-nodesep="0.4", ranksep="0.6", mclimit="0.1", nslimit="1", nslimit1="1", searchsize="5"];
+nodesep="0.4", ranksep="0.6"];
 node [fontname="Helvetica,Arial,sans-serif", fontsize="11", shape="box", style="rounded", \
 margin="0.1"];
-edge [fontname="Helvetica,Arial,sans-serif", fontsize="10", arrowsize="0.7"];
+edge [fontname="Helvetica,Arial,sans-serif", fontsize="11", arrowsize="0.7"];
 u0 [label="Bürgerbüro", class="ph-unit-node ph-tone-0", \
 tooltip="Organisationseinheit: Bürgerbüro", URL="buergerbuero/"];
 u1 [label="Stadtkasse", class="ph-unit-node ph-tone-1", \
 tooltip="Organisationseinheit: Stadtkasse", URL="kasse/"];
-u0 -> u1 [label="1", class="ph-interface", penwidth="1", weight="1", \
+u0 -> u1 [label="1", decorate="true", class="ph-interface", penwidth="1", weight="1", \
 tooltip="Bürgerbüro an Stadtkasse: 1 Übergabe"];
-u1 -> u0 [label="1", class="ph-interface", penwidth="1", weight="1", \
+u1 -> u0 [label="1", decorate="true", class="ph-interface", penwidth="1", weight="1", \
 tooltip="Stadtkasse an Bürgerbüro: 1 Übergabe"];
 }
 """
@@ -198,10 +198,11 @@ class TestFlowStructure:
         assert 'class="ph-start"' in self.statement(source, "s")
         assert 'class="ph-end"' in self.statement(source, "e6")
 
-    def test_role_less_call_is_outside_every_lane(self, source: str) -> None:
-        # Lane membership lines name the nodes of each lane; the call (n4) is in none.
+    def test_every_node_sits_in_a_lane(self, source: str) -> None:
+        # Lane membership lines name the nodes of each lane: start with the first step,
+        # the role-less call (n4) with the role that calls it, each end with its step.
         members = [line for line in source.splitlines() if line.endswith(";") and "[" not in line]
-        assert members == ["s; n0;", "n1; n2; n3; n6; e6;", "n5;"]
+        assert members == ["s; n0;", "n1; n2; n3; n4; n6; e6;", "n5;"]
 
     def test_branch_labels_and_loop(self, source: str) -> None:
         assert 'n1 -> n3 [xlabel="ja"' in source
@@ -218,6 +219,9 @@ class TestFlowStructure:
         ]
         assert all('style="dashed"' in line for line in unit_handoffs)
         assert 'n0 -> n1 [class="ph-edge ph-handoff"]' in source  # same unit, other role
+
+    def test_flow_runs_top_down_with_few_lanes(self, source: str) -> None:
+        assert 'rankdir="TB"' in source
 
     def test_node_ids_are_synthetic(self, source: str) -> None:
         ids = re.findall(r"^(\w+) \[", source, flags=re.MULTILINE)
@@ -262,3 +266,71 @@ def test_penwidth_grows_with_the_count() -> None:
     assert widths == sorted(widths)
     assert widths[0] == 1.0
     assert widths[-1] == 8.0
+
+
+FAN_OUT = {
+    "units/amt.yml": "title: Amt\n",
+    **{
+        f"roles/r{n}.yml": f"title: Rolle {n}\nunit: amt\nholders:\n  - name: Person {n}\n"
+        for n in range(6)
+    },
+    "processes/verteilen.yml": """
+        title: Verteilen
+        owner: r0
+        steps:
+          - id: wer
+            title: Wer ist dran?
+            kind: decision
+            role: r0
+            next:
+"""
+    + "".join(f"              - {{to: s{n}, when: Fall {n}}}\n" for n in range(1, 6))
+    + "".join(
+        f"          - id: s{n}\n            title: Fall {n} erledigen\n"
+        f"            role: r{n}\n            next: end\n"
+        for n in range(1, 6)
+    ),
+}
+
+
+def test_wide_and_short_process_turns_to_run_left_to_right(tmp_path: Path) -> None:
+    source = source_of(tmp_path, FAN_OUT, "process:verteilen")
+    # Six lanes side by side would not fit the page; the flow is three ranks deep.
+    assert 'rankdir="LR"' in source
+
+
+GEWERBE = {
+    "units/gewerbe.yml": "title: Gewerbeamt\n",
+    "units/kasse.yml": "title: Stadtkasse\n",
+    "units/archiv.yml": "title: Archiv\n",
+    "roles/gewerbe.yml": "title: Sachbearbeitung Gewerbe\nunit: gewerbe\n",
+    "roles/gewerbe-leitung.yml": "title: Leitung Gewerbe\nunit: gewerbe\n",
+    "roles/kasse.yml": "title: Kasse\nunit: kasse\n",
+    "processes/anmelden.yml": """
+        title: Gewerbe anmelden
+        owner: gewerbe-leitung
+        steps:
+          - title: Anmeldung prüfen
+            role: gewerbe
+          - title: Gebühr kassieren
+            calls: kassieren
+          - title: Anmeldung zeichnen
+            role: gewerbe-leitung
+    """,
+    "processes/kassieren.yml": """
+        title: Gebühren kassieren
+        owner: kasse
+        steps:
+          - title: Betrag buchen
+            role: kasse
+    """,
+}
+
+
+def test_interface_map_counts_calls_and_keeps_units_with_inner_handoffs(tmp_path: Path) -> None:
+    source = source_of(tmp_path, GEWERBE, "units")
+    # The only hand-off stays inside the Gewerbeamt; the call reaches the Stadtkasse.
+    assert 'label="Gewerbeamt"' in source
+    assert 'label="Stadtkasse"' in source
+    assert 'label="Archiv"' not in source  # no hand-off at all
+    assert 'tooltip="Gewerbeamt an Stadtkasse: 1 Übergabe"' in source

@@ -180,10 +180,22 @@ class TestAccessibility:
         assert ids == ["ph-diagram-process-pass-title", "ph-diagram-process-pass-desc"]
         assert not [e for e in svg.iter() if e.get("fill") == "white"]
 
-    def test_responsive(self, process_figure: ET.Element) -> None:
+    def test_drawn_at_one_pixel_per_point_in_a_scrolling_box(
+        self, process_figure: ET.Element
+    ) -> None:
         svg = svg_of(process_figure)
         assert svg.get("viewBox")
-        assert svg.get("class") == "ph-diagram-svg"  # max-width: 100% in diagrams.css
+        assert svg.get("class") == "ph-diagram-svg"
+        width = svg.get("width", "")
+        assert width.isdigit()
+        assert float(svg.get("viewBox", "").split()[2]) == float(width)
+        box = process_figure.find("div")
+        assert box is not None
+        assert box.get("class") == "ph-diagram-scroll"
+        assert (box.get("role"), box.get("tabindex")) == ("region", "0")
+        button = process_figure.find("button")
+        assert button is not None
+        assert button.text == "Diagramm in voller Größe öffnen"
 
 
 class TestUnitMaps:

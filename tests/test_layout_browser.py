@@ -1,6 +1,8 @@
 """Every page type of the demo on a phone and on a desktop, in a real headless Chromium:
-no sideways page scrolling at 320 CSS px (WCAG 1.4.10), no clipped text, orientation
-(breadcrumb, highlighted area), the German 404 page, and screenshots for a human to look at.
+no sideways page scrolling at 320 CSS px (WCAG 1.4.10), no clipped text, diagrams with
+legible text and a full-size view reached by keyboard, the Prozesslandkarte, orientation
+(breadcrumb, highlighted area), the German 404 page, axe in light and dark, and
+screenshots for a human to look at.
 """
 
 from __future__ import annotations
@@ -9,18 +11,25 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from browser_support import REPO_ROOT
 from test_browser import (
+    AXE_CASES,
+    BLOCKING_IMPACTS,
     Session,
-    browser,
+    format_violations,
     open_session,
-    playwright_driver,
-    site_url,
 )
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    return Axe()
+
 
 PAGE_TYPES = {
     "start": "",
@@ -149,6 +158,141 @@ def viewport_tab_phone(browser: Browser, site_url: str) -> Iterator[Session]:
     with open_session(browser, site_url) as session:
         session.page.set_viewport_size({"width": 320, "height": 800})
         yield session
+
+
+# -- diagrams ------------------------------------------------------------------------------
+
+# The rendered size of every text of every diagram: its font size times the drawing's scale.
+_DIAGRAM_TEXT_SCRIPT = """
+() => Array.from(document.querySelectorAll("article svg.ph-diagram-svg")).map((svg) => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const sizes = Array.from(svg.querySelectorAll("text"))
+    .map((text) => parseFloat(getComputedStyle(text).fontSize) * scale);
+  return Math.min(...sizes);
+})
+"""
+DIAGRAM_PAGES = ["process", "wide-process", "unit-index", "unit"]
+
+
+@pytest.mark.parametrize("name", DIAGRAM_PAGES)
+def test_diagram_text_is_legible_at_desktop_width(tab: Session, name: str) -> None:
+    page = tab.open(PAGE_TYPES[name])
+    page.set_viewport_size({"width": 1366, "height": 900})
+    smallest = page.evaluate(_DIAGRAM_TEXT_SCRIPT)
+    assert smallest, f"no diagram on /{PAGE_TYPES[name]}"
+    assert min(smallest) >= 11 - 0.01, f"/{PAGE_TYPES[name]}: smallest text {smallest} px"
+    expect(page.get_by_role("button", name="Diagramm in voller Größe öffnen").first).to_be_visible()
+
+
+def test_full_size_diagram_opens_by_keyboard_and_closes_with_escape(tab: Session) -> None:
+    page = tab.open(PAGE_TYPES["wide-process"])
+    page.set_viewport_size({"width": 1366, "height": 900})
+    opener = page.get_by_role("button", name="Diagramm in voller Größe öffnen")
+    page.locator("article h1").click()  # start the keyboard path at the page title
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if opener.evaluate("button => document.activeElement === button"):
+            break
+    else:
+        pytest.fail("Tab never reached the full-size button")
+    page.keyboard.press("Enter")
+
+    dialog = page.get_by_role(
+        "dialog", name="Diagramm in voller Größe: Ablaufdiagramm: Fundtier aufnehmen"
+    )
+    expect(dialog).to_be_visible()
+    stage = dialog.locator(".ph-diagram-dialog__stage")
+    expect(stage).to_be_focused()
+    svg = dialog.locator("svg")
+    width_before = float(svg.get_attribute("width") or 0)
+    page.keyboard.press("+")
+    assert float(svg.get_attribute("width") or 0) > width_before
+    page.keyboard.press("ArrowRight")
+    assert stage.evaluate("stage => stage.scrollLeft") > 0
+    assert page.evaluate(_DIAGRAM_TEXT_SCRIPT)  # the page's own diagram is still there
+
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    expect(opener).to_be_focused()
+
+
+# -- Prozesslandkarte ----------------------------------------------------------------------
+
+
+def test_landscape_shows_bands_units_and_linked_process_tiles(tab: Session) -> None:
+    page = tab.open(PAGE_TYPES["process-index"])
+    bands = page.locator(".ph-band__title")
+    expect(bands).to_have_count(3)
+    expect(bands.nth(0)).to_contain_text("Führungsprozesse")
+    expect(bands.nth(1)).to_contain_text("Kernprozesse")
+    expect(bands.nth(2)).to_contain_text("Unterstützungsprozesse")
+    core = page.locator(".ph-band--core")
+    office = core.locator(".ph-lgroup").filter(has=page.get_by_role("link", name="Bürgerbüro"))
+    expect(office.get_by_role("link", name="Reisepass beantragen", exact=True)).to_be_visible()
+    expect(
+        office.get_by_role("link", name="Reisepass beantragen (Soll-Prozess) Soll-Prozess")
+    ).to_be_visible()
+    draft = page.locator("a.ph-tile--draft").first
+    expect(draft.locator(".ph-tile__badge")).to_have_text("Entwurf")
+
+    tile = office.get_by_role("link", name="Reisepass beantragen", exact=True)
+    tile.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("article h1")).to_have_text("Reisepass beantragen")
+
+
+def test_interface_map_shows_every_unit_with_a_handoff_and_a_matrix(tab: Session) -> None:
+    page = tab.open(PAGE_TYPES["unit-index"])
+    labels = " ".join(
+        page.locator("svg.ph-diagram-svg .ph-unit-node").evaluate_all(
+            "nodes => nodes.map(node => node.textContent)"
+        )
+    )
+    for unit in ("Gewerbeamt", "Straßenverkehrsbehörde", "Stadtkasse", "Bürgerbüro"):
+        assert unit in labels, f"{unit} missing from the interface map"
+    matrix = page.get_by_role("table").filter(has=page.locator("th", has_text="Stadtkasse")).last
+    expect(matrix.locator("th[scope=row]", has_text="Gewerbeamt")).to_have_count(1)
+    row = matrix.locator("tr", has=page.locator("th[scope=row]", has_text="Gewerbeamt"))
+    assert any(cell.strip().isdigit() for cell in row.locator("td").all_inner_texts())
+
+
+# -- accessibility of the new pages and views ----------------------------------------------
+
+_COVERED = {(param.values[0], param.values[1]) for param in AXE_CASES}
+LAYOUT_AXE_CASES = [
+    pytest.param(path, scheme, id=f"{name}-{scheme}")
+    for scheme in ("light", "dark")
+    for name, path in PAGE_TYPES.items()
+    if (path, scheme) not in _COVERED
+]
+
+
+@pytest.mark.parametrize(("path", "scheme"), LAYOUT_AXE_CASES)
+def test_page_type_has_no_serious_accessibility_violations(
+    browser: Browser, site_url: str, axe: Axe, path: str, scheme: str
+) -> None:
+    with open_session(browser, site_url, color_scheme=scheme) as session:
+        page = session.open(path)
+        violations = [
+            v for v in axe.run(page).response["violations"] if v["impact"] in BLOCKING_IMPACTS
+        ]
+        assert not violations, f"axe on /{path} ({scheme}):\n" + format_violations(violations)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_full_size_view_has_no_serious_accessibility_violations(
+    browser: Browser, site_url: str, axe: Axe, scheme: str
+) -> None:
+    with open_session(browser, site_url, color_scheme=scheme) as session:
+        page = session.open(PAGE_TYPES["process"])
+        page.get_by_role("button", name="Diagramm in voller Größe öffnen").click()
+        expect(page.locator("dialog.ph-diagram-dialog")).to_be_visible()
+        violations = [
+            v for v in axe.run(page).response["violations"] if v["impact"] in BLOCKING_IMPACTS
+        ]
+        assert not violations, f"axe on the full-size view ({scheme}):\n" + format_violations(
+            violations
+        )
 
 
 # -- orientation ---------------------------------------------------------------------------

@@ -246,6 +246,15 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         if self._lit_area is not None:
             self._lit_area.active = False
             self._lit_area = None
+        return self._name_search_dialog(output)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # 404.html is a theme template, not a page: it needs the same repair.
+        return self._name_search_dialog(output_content)
+
+    def _name_search_dialog(self, output: str) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
         self._progress.advance()
         with self._guard("render"):

@@ -17,7 +17,12 @@ from .simplified import LAYOUT_COST_LIMIT, layout_cost, simplified_process_diagr
 from .source import DotDiagram
 from .svg import SvgError, accessible_svg, figure
 from .texts import texts_for
-from .unit_map import unit_map_diagram, unit_neighbourhood_diagram
+from .unit_map import (
+    map_interfaces,
+    unit_map_diagram,
+    unit_neighbourhood_diagram,
+    units_with_handoffs,
+)
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,10 @@ def diagram_sources(
         else process_diagram(process, handbook, relations, urls, texts)
         for process in handbook.processes.values()
     ]
-    interfaces = relations.unit_interfaces()
-    overview = unit_map_diagram(interfaces, handbook, urls, texts)
+    interfaces = map_interfaces(handbook, relations)
+    overview = unit_map_diagram(
+        interfaces, handbook, urls, texts, units_with_handoffs(handbook, relations)
+    )
     if overview is not None:
         sources.append(overview)
     for unit_id in handbook.units:
@@ -118,7 +125,13 @@ def build_diagrams(
         diagram = sources[key]
         try:
             figures[key] = _finish(
-                svg, dom_id(key), diagram.name, diagram.description, diagram.caption, diagram.kind
+                svg,
+                dom_id(key),
+                diagram.name,
+                diagram.description,
+                diagram.caption,
+                diagram.kind,
+                language,
             )
         except SvgError as error:
             failures[key] = str(error)
@@ -133,10 +146,12 @@ def build_diagrams(
 
 
 @lru_cache(maxsize=MEMORY_ENTRIES)
-def _finish(svg: str, dom: str, name: str, description: str, caption: str, kind: str) -> str:
+def _finish(
+    svg: str, dom: str, name: str, description: str, caption: str, kind: str, language: str
+) -> str:
     """The figure for one rendered SVG; remembered, so a `serve` rebuild skips the parse."""
     markup = accessible_svg(svg, dom_id=dom, name=name, description=description)
-    return figure(markup, caption, kind)
+    return figure(markup, caption, kind, language, name)
 
 
 def dom_id(key: str) -> str:

@@ -1,13 +1,15 @@
 """A process as a swimlane flow chart in DOT: one lane per role, lanes grouped by unit.
 
 The flow runs top to bottom and every lane is a column: handbook pages scroll vertically,
-so a 40-step process stays legible at page width, where a left-to-right flow would be
-shrunk until its labels cannot be read.
+so a long process stays legible at page width. A process with more lanes than steps in a
+row would be wider than the page that way; it turns: the flow runs left to right and
+every lane is a row.
 
-Role-less sub-process calls (``calls`` without ``role``) belong to no lane: they stay
-outside every lane cluster, so dot places them beside the lanes of the steps around them.
-Hand-offs are taken from :mod:`..relations`, which looks through such calls, so the edges
-into and out of a role-less call both show a hand-off that passes through it.
+Every node sits in a lane: a step in its role's, start and end in the lane of the step
+they belong to, and a sub-process call without a role of its own in the lane of the role
+that calls it (the step before it; for a first step, the one after it). Hand-offs are
+taken from :mod:`..relations`, which looks through such calls, so the edges into and
+out of a role-less call both show a hand-off that passes through it.
 """
 
 from __future__ import annotations
@@ -77,21 +79,25 @@ def process_diagram(
     for role_id in _roles_in_order(process):
         role = handbook.roles.get(role_id)
         lanes.roles_of_unit.setdefault(role.unit if role else None, []).append(role_id)
-    lanes.add("s", process.steps[0].role, _terminal(texts.start, "ph-start"))
+    lane_of_step = lane_roles(process)
+    lanes.add("s", lane_of_step[0], _terminal(texts.start, "ph-start"))
     for index, step in enumerate(process.steps):
         lanes.add(
-            f"n{index}", step.role, _step_attrs(process, index, step, handbook, urls, page, texts)
+            f"n{index}",
+            lane_of_step[index],
+            _step_attrs(process, index, step, handbook, urls, page, texts),
         )
     for index in sorted({edge.source for edge in edges if edge.target is None}):
         end = _terminal(texts.end, "ph-end") | {"penwidth": 2.5}
-        lanes.add(f"e{index}", process.steps[index].role, end)
+        lanes.add(f"e{index}", lane_of_step[index], end)
+    ranking = _ranking_edges(edges)
 
     lines = [
         "digraph G {",
         *defaults(
             {
                 "class": "ph-flow",
-                "rankdir": "TB",
+                "rankdir": "LR" if _turns(len(lanes.order), ranking) else "TB",
                 # newrank lets rank=same reach into clusters, which the lane spine needs.
                 "newrank": True,
                 "nodesep": 0.3,
@@ -106,7 +112,7 @@ def process_diagram(
         *_clusters(lanes, handbook, urls, page, texts),
         "s -> n0 " + attr_list({"class": "ph-edge"}) + ";",
         *_edge_statements(process, edges, relations.reach.get(process.id), handbook, texts),
-        *_spine(lanes, _ranking_edges(edges)),
+        *_spine(lanes, ranking),
         "}",
     ]
     return DotDiagram(
@@ -157,6 +163,44 @@ def _spine(lanes: _Lanes, ranking: list[tuple[str, str]]) -> list[str]:
     return lines
 
 
+def lane_roles(process: Process) -> list[str | None]:
+    """The lane of every step: its role, or for a role-less call the caller's role."""
+    roles: list[str | None] = [step.role for step in process.steps]
+    for index, role in enumerate(roles):
+        if role is None:
+            before = next((r for r in reversed(roles[:index]) if r is not None), None)
+            after = next((r for r in roles[index + 1 :] if r is not None), None)
+            roles[index] = before or after
+    return roles
+
+
+MAX_COLUMNS = 4
+"""Lanes side by side that still fit the page column at a legible text size."""
+
+
+def _turns(lane_count: int, ranking: list[tuple[str, str]]) -> bool:
+    """Whether the flow should run left to right: more lanes than fit, and fewer ranks."""
+    if lane_count <= MAX_COLUMNS:
+        return False
+    return _depth(ranking) <= lane_count
+
+
+def _depth(ranking: list[tuple[str, str]]) -> int:
+    """Length of the longest path along the ranking edges (they never form a cycle)."""
+    following: defaultdict[str, list[str]] = defaultdict(list)
+    for source, target in ranking:
+        following[source].append(target)
+    depth: dict[str, int] = {}
+
+    def measure(node: str) -> int:
+        if node not in depth:
+            depth[node] = 0  # guards against a cycle in malformed input
+            depth[node] = 1 + max((measure(n) for n in following[node]), default=0)
+        return depth[node]
+
+    return measure("s")
+
+
 def _roles_in_order(process: Process) -> list[str]:
     roles: list[str] = []
     for step in process.steps:
@@ -173,7 +217,7 @@ def _terminal(label: str, css_class: str) -> dict[str, AttrValue]:
         "style": "solid",
         "fixedsize": True,
         "width": 0.6,
-        "fontsize": 9,
+        "fontsize": 11,
     }
 
 

@@ -22,7 +22,8 @@ def defaults(graph: dict[str, str | float | bool]) -> list[str]:
             {"fontname": FONT, "fontsize": 11, "shape": "box", "style": "rounded", "margin": 0.1}
         )
         + ";",
-        "edge " + attr_list({"fontname": FONT, "fontsize": 10, "arrowsize": 0.7}) + ";",
+        # 11 pt is the smallest text on any diagram: drawn at one pixel per point, 11 px.
+        "edge " + attr_list({"fontname": FONT, "fontsize": 11, "arrowsize": 0.7}) + ";",
     ]
 
 

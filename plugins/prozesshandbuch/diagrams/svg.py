@@ -21,6 +21,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 
+from .. import i18n
 from .quoting import printable
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -64,6 +65,7 @@ def accessible_svg(svg: str, *, dom_id: str, name: str, description: str) -> str
             group.set("aria-hidden", "true")
     _drop_empty_groups(root)
     name, description = _one_line(name), _one_line(description)
+    _size_for_reading(root)
     root.set("class", "ph-diagram-svg")
     root.set("role", "group")
     root.set("aria-label", name)
@@ -77,14 +79,34 @@ def accessible_svg(svg: str, *, dom_id: str, name: str, description: str) -> str
     return _serialise(root)
 
 
-def figure(svg: str, caption: str, kind: str) -> str:
+def figure(svg: str, caption: str, kind: str, language: str = "de", name: str = "") -> str:
     """The inline SVG in a ``<figure>`` with a visible caption, on one line.
 
+    The drawing sits in a box that scrolls sideways when it is wider than the page (a
+    named region that keyboard users can focus), so it is never shrunk below a legible
+    size; a button, shown by diagram-viewer.js, opens it at full size to pan and zoom.
     One line, because a blank line would end the raw HTML block in Markdown. The figure is
     kept out of the search index: its words repeat the steps table next to it.
     """
+
+    # The name comes from content: one printable line, or a blank line would end the raw
+    # HTML block in Markdown.
+    name = _one_line(name)
+
+    def say(key: str, **params: object) -> str:
+        return html.escape(i18n.text(f"layout.{key}", language, **params))
+
+    viewer = " ".join(
+        f'data-ph-{key}="{say("diagram-" + key)}"'
+        for key in ("hint", "zoom-in", "zoom-out", "zoom-reset", "close")
+    )
     return (
-        f'<figure class="ph-diagram ph-diagram--{html.escape(kind)}" data-search-exclude="">{svg}'
+        f'<figure class="ph-diagram ph-diagram--{html.escape(kind)}" data-search-exclude="" '
+        f'data-ph-view="{say("diagram-view", name=name)}" {viewer}>'
+        f'<button type="button" class="md-button ph-diagram-open" hidden="">'
+        f"{say('diagram-open')}</button>"
+        f'<div class="ph-diagram-scroll" role="region" tabindex="0" '
+        f'aria-label="{html.escape(name)}">{svg}</div>'
         f"<figcaption>{html.escape(caption)}</figcaption></figure>"
     )
 
@@ -109,6 +131,16 @@ def _serialise(root: ET.Element) -> str:
     # A line break left in a tooltip would let a blank line end the raw HTML block in
     # Markdown; as a character reference it means the same and keeps the markup one line.
     return ET.tostring(root, encoding="unicode").replace("\n", "&#10;")
+
+
+def _size_for_reading(root: ET.Element) -> None:
+    # dot measures in points; drawn at one CSS pixel per point, its smallest text (11 pt)
+    # is 11 px. diagrams.css never shrinks a diagram below this size: a wider one
+    # scrolls inside its box instead of turning its text into a 6 px blur.
+    for attribute in ("width", "height"):
+        value = root.get(attribute, "")
+        if value.endswith("pt"):
+            root.set(attribute, value[: -len("pt")])
 
 
 def _one_line(text: str) -> str:

@@ -1,8 +1,11 @@
 """The interface map ("Schnittstellenlandkarte"): units linked by their hand-offs.
 
 An edge from unit A to unit B stands for every time, in any process, work passes from a
-role of A to a role of B; its label is that count and its line grows with it. The same
-builder draws the whole map and the neighbourhood of one unit for the unit's page.
+role of A to a role of B, or a role of A calls a sub-process that B is responsible for;
+its label is that count and its line grows with it. A unit whose hand-offs all stay
+inside it is still drawn, without edges: the map shows every unit that hands work on.
+The same builder draws the whole map and the neighbourhood of one unit for the unit's
+page; the overview page puts a hand-off matrix beside the map as its text alternative.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ import math
 from collections.abc import Callable
 
 from ..model import Handbook
-from ..relations import Handoff
+from ..relations import Handoff, Relations
 from ..urls import SiteUrls, entity_src
+from .process_graph import lane_roles
 from .quoting import AttrValue, attr_list, wrap
 from .source import DotDiagram
 from .style import defaults, unit_tone
@@ -23,15 +27,64 @@ UNIT_WIDTH = 22
 MAX_PENWIDTH = 8.0
 
 
+CAP_ABOVE = 150
+"""Interfaces above which dot's search is capped; below, the full search is quick."""
+# Cap dot's crossing minimisation and network simplex: on a map of hundreds of
+# interfaces these took minutes (929 edges: 380 s -> 6 s). Small maps keep the full
+# search, which untangles them far better.
+_CAPPED: dict[str, float] = {"mclimit": 0.1, "nslimit": 1, "nslimit1": 1, "searchsize": 5}
+
 Interfaces = dict[tuple[str, str], list[Handoff]]
 """(from unit, to unit) -> hand-offs, as :meth:`Relations.unit_interfaces` returns them."""
 
 
+def map_interfaces(handbook: Handbook, relations: Relations) -> Interfaces:
+    """Hand-offs between units, plus every call of a sub-process another unit runs."""
+    result = {pair: list(handoffs) for pair, handoffs in relations.unit_interfaces().items()}
+    for process in handbook.processes.values():
+        lanes = lane_roles(process)
+        for index, step in enumerate(process.steps):
+            called = handbook.processes.get(step.calls or "")
+            role = handbook.roles.get(lanes[index] or "")
+            if called is None or role is None:
+                continue
+            target = handbook.process_unit(called)
+            if not target or target == role.unit:
+                continue
+            known = result.setdefault((role.unit, target), [])
+            # A call that already hands work to the other unit's roles is counted once.
+            if not any(handoff.process == process.id for handoff in known):
+                known.append(
+                    Handoff(process.id, index, index, role.id, called.owner, role.unit, target)
+                )
+    return dict(sorted(result.items()))
+
+
+def units_with_handoffs(handbook: Handbook, relations: Relations) -> list[str]:
+    """Every unit a hand-off starts or ends in, also inside the unit, in handbook order."""
+    found = {
+        unit
+        for reach in relations.reach.values()
+        for handoff in reach.handoffs
+        for unit in (handoff.from_unit, handoff.to_unit)
+        if unit
+    }
+    found |= {unit for pair in map_interfaces(handbook, relations) for unit in pair}
+    return sorted(found, key=_order(handbook))
+
+
 def unit_map_diagram(
-    interfaces: Interfaces, handbook: Handbook, urls: SiteUrls, texts: Texts
+    interfaces: Interfaces,
+    handbook: Handbook,
+    urls: SiteUrls,
+    texts: Texts,
+    units: list[str] | None = None,
 ) -> DotDiagram | None:
-    """All units that hand work to each other, for the overview page; None without any."""
-    if not interfaces:
+    """All units that hand work on, for the overview page; None without any hand-off.
+
+    ``units`` adds units without an edge (their hand-offs stay inside them).
+    """
+    if not interfaces and not units:
         return None
     return _diagram(
         key="units",
@@ -43,6 +96,7 @@ def unit_map_diagram(
         texts=texts,
         name=texts.map_name,
         kind="unit-map",
+        extra_units=units or [],
     )
 
 
@@ -83,8 +137,10 @@ def _diagram(
     texts: Texts,
     name: str,
     kind: str,
+    extra_units: list[str] | None = None,
 ) -> DotDiagram:
-    units = sorted({unit for pair in interfaces for unit in pair}, key=_order(handbook))
+    found = {unit for pair in interfaces for unit in pair} | set(extra_units or [])
+    units = sorted(found, key=_order(handbook))
     node_ids = {unit: f"u{number}" for number, unit in enumerate(units)}
     lines = [
         "digraph G {",
@@ -94,12 +150,7 @@ def _diagram(
                 "rankdir": "LR",
                 "nodesep": 0.4,
                 "ranksep": 0.6,
-                # Cap dot's crossing minimisation and network simplex: on a map of
-                # hundreds of interfaces these took minutes (929 edges: 380 s -> 6 s).
-                "mclimit": 0.1,
-                "nslimit": 1,
-                "nslimit1": 1,
-                "searchsize": 5,
+                **(_CAPPED if len(interfaces) > CAP_ABOVE else {}),
             }
         ),
     ]
@@ -124,6 +175,9 @@ def _diagram(
         source_title, target_title = _title(handbook, source), _title(handbook, target)
         attrs = {
             "label": count,
+            # A line from the number to its edge: on a busy map a bare number is hard to
+            # match to its line.
+            "decorate": True,
             "class": "ph-interface",
             "penwidth": penwidth(count),
             "weight": count,

@@ -63,6 +63,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ziehen oder Pfeiltasten verschieben, + und − zoomen, Escape schließt.",
         "Drag or use the arrow keys to move, + and − to zoom, Escape closes.",
     ),
+    # Hand-off matrix beside the interface map
+    "layout.matrix": ("Übergabematrix", "Hand-off matrix"),
+    "layout.matrix-intro": (
+        "Wie oft Arbeit von einer Organisationseinheit (Zeile) an eine andere (Spalte) "
+        "geht: Übergaben zwischen Rollen und Aufrufe von Teilprozessen, über alle Prozesse.",
+        "How often work passes from one organisational unit (row) to another (column): "
+        "hand-offs between roles and calls of sub-processes, over all processes.",
+    ),
+    "layout.matrix-corner": ("von ↓ an →", "from ↓ to →"),
+    "layout.matrix-cell": ("{count} von {source} an {target}", "{count} from {source} to {target}"),
+    # Prozesslandkarte
+    "layout.landscape-more.one": ("einen Prozess ansehen", "see one process"),
+    "layout.landscape-more.other": (
+        "{count_words} Prozesse ansehen",
+        "see {count_words} processes",
+    ),
+    "layout.landscape-compact": (
+        "{count} Prozesse: die Karte zeigt je Organisationseinheit die Zahl; die Einheit "
+        "öffnet ihre eigene Prozesslandkarte.",
+        "{count} processes: the map shows the number per organisational unit; each unit "
+        "opens its own process map.",
+    ),
     # 404
     "layout.not-found-title": ("Seite nicht gefunden", "Page not found"),
     "layout.not-found-text": (

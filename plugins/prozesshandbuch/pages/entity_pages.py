@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..diagrams.unit_map import map_interfaces
 from ..model import Role, System, Unit
 from ..relations import StepRef
 from ..urls import entity_src
 from .context import GeneratedPage, PageContext
+from .landscape import landscape_bands
 from .render import PageView, front_matter, render
 from .text import plain_text, search_terms
 
@@ -77,7 +79,7 @@ def render_unit_page(ctx: PageContext, unit: Unit) -> GeneratedPage:
     incoming: dict[str, list[str]] = defaultdict(list)
     counts_out: dict[str, int] = defaultdict(int)
     counts_in: dict[str, int] = defaultdict(int)
-    for (source, target), handoffs in rel.unit_interfaces().items():
+    for (source, target), handoffs in map_interfaces(ctx.handbook, rel).items():
         if source == unit.id:
             counts_out[target] += len(handoffs)
             for h in handoffs:
@@ -109,6 +111,7 @@ def render_unit_page(ctx: PageContext, unit: Unit) -> GeneratedPage:
         subunits=rel.subunits.get(unit.id, []),
         roles=rel.roles_of_unit.get(unit.id, []),
         processes=rel.processes_of_unit.get(unit.id, []),
+        bands=landscape_bands(ctx, list(rel.processes_of_unit.get(unit.id, []))),
         interfaces=interfaces,
         diagram=ctx.diagrams.unit_neighbourhood_svg(unit.id) if ctx.diagrams else None,
         history=ctx.histories.get(source_path or ""),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..diagrams.unit_map import map_interfaces, units_with_handoffs
 from ..health import find_risks
-from ..model import Category
 from ..review import ReviewState, review_status
-from ..textfold import fold_umlauts
+from ..textfold import fold_umlauts, slugify
 from .context import GeneratedPage, PageContext
+from .landscape import TILE_LIMIT, landscape_bands
 from .render import PageView, front_matter, render
 from .text import search_terms
 
@@ -55,30 +56,17 @@ def render_start_page(ctx: PageContext) -> GeneratedPage:
 
 
 def render_process_index(ctx: PageContext) -> GeneratedPage:
-    """The Prozesslandkarte (category × unit) and an A–Z list."""
+    """The Prozesslandkarte (bands × units) and an A–Z list."""
     view = PageView(ctx, PROCESSES)
-    grid: dict[Category, dict[str, list[str]]] = {c: {} for c in Category}
-    for process in ctx.handbook.processes.values():
-        unit = ctx.handbook.process_unit(process) or ""
-        grid[process.category].setdefault(unit, []).append(process.id)
-    landscape = [
-        (
-            category,
-            [
-                (unit, _by_title(ctx, "process", ids))
-                for unit, ids in sorted(
-                    grid[category].items(), key=lambda i: ctx.title("unit", i[0])
-                )
-            ],
-        )
-        for category in Category
-        if grid[category]
-    ]
+    all_ids = _by_title(ctx, "process", list(ctx.handbook.processes))
     body = render(
         "process_index.md.j2",
         view,
-        landscape=landscape,
-        all_ids=_by_title(ctx, "process", list(ctx.handbook.processes)),
+        bands=landscape_bands(ctx, all_ids),
+        compact=len(all_ids) > TILE_LIMIT,
+        total=len(all_ids),
+        unit_anchor=slugify(ctx.labels.unit_processes),
+        all_ids=all_ids,
     )
     return GeneratedPage(PROCESSES, front_matter(ctx.labels.processes) + body)
 
@@ -107,11 +95,15 @@ def render_unit_index(ctx: PageContext) -> GeneratedPage:
             if not u.parent or u.parent not in ctx.handbook.units
         ],
     )
+    interfaces = map_interfaces(ctx.handbook, ctx.relations)
+    matrix_units = units_with_handoffs(ctx.handbook, ctx.relations)
     body = render(
         "unit_index.md.j2",
         view,
         roots=roots,
         diagram=ctx.diagrams.unit_map_svg() if ctx.diagrams else None,
+        matrix_units=matrix_units,
+        matrix={pair: len(handoffs) for pair, handoffs in interfaces.items()},
     )
     return GeneratedPage(UNITS, front_matter(ctx.labels.units) + body)
 

@@ -177,6 +177,7 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
         view,
         process=process,
         unit=ctx.handbook.process_unit(process),
+        owner_role=ctx.handbook.roles.get(process.owner),
         review=review_status(process, ctx.today),
         diagram=ctx.diagrams.process_svg(process.id) if ctx.diagrams else None,
         rows=step_rows(process, t),

@@ -133,6 +133,10 @@ class PageView:
         """A text of the catalogue (:mod:`..i18n`) in the page's language."""
         return i18n.text(key, self.t.language, **params)
 
+    def say_plural(self, key: str, count: int, /, **params: object) -> str:
+        """A counted text of the catalogue: ``key.one`` or ``key.other``."""
+        return i18n.plural(key, count, self.t.language, **params)
+
     @staticmethod
     def table_region(label: str) -> Markup:
         """The opening tag of a table's box: on a narrow screen the table scrolls inside

@@ -1,0 +1,86 @@
+"""The handbook on paper: Chromium's own PDF output of demo pages, read back with pypdf.
+
+Every page type prints without header, navigation, search or footer, with a header line
+(title, "Stand", address); a process page starts with its Steckbrief and diagram on page
+one, and "Reisepass beantragen" fits on four A4 pages. One PDF is kept in test-results/.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from playwright.sync_api import Browser
+from pypdf import PdfReader
+
+from browser_support import REPO_ROOT
+from test_browser import open_session
+
+pytestmark = pytest.mark.browser
+
+PROCESS = "prozesse/reisepass-beantragen/"
+PRINT_PAGES = {
+    "start": "",
+    "process-index": "prozesse/",
+    "unit-index": "einheiten/",
+    "process": PROCESS,
+    "role": "rollen/sachbearbeitung-buergerbuero/",
+    "unit": "einheiten/buergerbuero/",
+    "system": "systeme/voismeso/",
+    "ownership": "berichte/verantwortung/",
+    "news": "neu/",
+    "guide": "anleitung/",
+}
+# Text that only the screen chrome carries: header, search, sidebars, footer, buttons.
+CHROME = (
+    "Zurück zum Seitenanfang",
+    "Inhaltsverzeichnis",
+    "Stadtverwaltung Musterstadt – Prozesshandbuch",
+    "Diagramm in voller Größe öffnen",
+    "Brotkrümel",
+)
+RESULTS = REPO_ROOT / "test-results"
+
+
+def printed(browser: Browser, site_url: str, path: str) -> list[str]:
+    """The text of each A4 page Chromium prints for ``path``."""
+    with open_session(browser, site_url) as session:
+        page = session.open(path)
+        pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    if path == PROCESS:
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "reisepass-beantragen.pdf").write_bytes(pdf)
+    return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+@pytest.mark.parametrize("path", list(PRINT_PAGES.values()), ids=list(PRINT_PAGES))
+def test_every_page_type_prints_without_chrome_and_with_a_header_line(
+    browser: Browser, site_url: str, path: str
+) -> None:
+    pages = printed(browser, site_url, path)
+    first = pages[0]
+    assert "Prozesshandbuch Musterstadt" in first
+    assert re.search(r"Stand: \d\d\.\d\d\.\d{4}", first), first[:300]
+    assert re.search(r"gedruckt am \d\d\.\d\d\.\d{4}", first), first[:300]
+    assert f"Adresse:{site_url}{path}" in first.replace(" ", ""), first[:300]
+    for number, text in enumerate(pages, 1):
+        for chrome in CHROME:
+            assert chrome not in text, f"/{path}, page {number}: {chrome!r} is printed"
+
+
+def test_process_prints_steckbrief_and_diagram_on_page_one_within_four_pages(
+    browser: Browser, site_url: str
+) -> None:
+    pages = printed(browser, site_url, PROCESS)
+    assert len(pages) <= 4, f"{len(pages)} pages"
+    first = pages[0]
+    for fact in ("Steckbrief", "Verantwortlich", "Kontakt", "Rechtsgrundlagen", "IT-Systeme"):
+        assert fact in first
+    assert "Auslöser" in first
+    assert "Ergebnis" in first
+    # Every node of the diagram is on page one, none anywhere else: it was not split.
+    nodes = ("Start", "1. Termin im", "5. Digitales Lichtbild", "9. Lieferung", "10. Pass")
+    for node in nodes:
+        assert node in first, f"diagram node {node!r} is not on page one"
+    assert "Schritte" in pages[1], "the steps start on page two"
