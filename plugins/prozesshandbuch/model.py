@@ -324,6 +324,22 @@ class Process(_Strict):
     replaced_by: str | None = _ref(
         "Prozess", "Nachfolger, wenn der Prozess außer Kraft ist", "reisepass-online"
     )
+    due: dt.date | None = Field(
+        default=None,
+        description=(
+            "Für Soll-Prozesse (variant: to-be): bis wann der Prozess umgesetzt sein soll "
+            "(JJJJ-MM-TT); erscheint im Hinweis oben auf der Seite"
+        ),
+        examples=["2027-06-30"],
+    )
+    retired_on: dt.date | None = Field(
+        default=None,
+        description=(
+            "Für Prozesse mit status: retired: seit wann der Prozess außer Kraft ist "
+            "(JJJJ-MM-TT); erscheint im Hinweis oben auf der Seite"
+        ),
+        examples=["2025-07-01"],
+    )
     tags: list[str] = Field(
         default_factory=list,
         description="Schlagworte für Navigation und Gruppierung",

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import Process
+from .model import Process, Status
 
 DUE_SOON_DAYS = 30
 
@@ -17,6 +17,8 @@ class ReviewState(str, Enum):
     DUE_SOON = "due-soon"
     OVERDUE = "overdue"
     NEVER = "never"
+    NOT_REQUIRED = "not-required"
+    """A retired process is not reviewed any more; it never shows as current or due."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def review_status(process: Process, today: dt.date) -> ReviewStatus:
     """The review state of ``process`` on ``today``."""
+    if process.status is Status.RETIRED:
+        return ReviewStatus(ReviewState.NOT_REQUIRED, None)
     last = process.review.last_reviewed
     if last is None:
         return ReviewStatus(ReviewState.NEVER, None)

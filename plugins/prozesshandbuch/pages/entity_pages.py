@@ -7,6 +7,7 @@ from collections import defaultdict
 from ..diagrams.unit_map import map_interfaces
 from ..model import Role, System, Unit
 from ..relations import StepRef
+from ..standing import is_retired
 from ..urls import entity_src
 from .context import GeneratedPage, PageContext
 from .landscape import landscape_bands
@@ -29,12 +30,17 @@ def reading_path(ctx: PageContext, role: Role) -> tuple[list[str], bool]:
     The role's own ``onboarding`` list wins; otherwise owned processes come first, then
     the ones the role works in, most steps first.
     """
+    processes = ctx.handbook.processes
+    # A repealed process only confuses a newcomer: it is never part of a reading order.
     if role.onboarding:
-        return [p for p in role.onboarding if p in ctx.handbook.processes], False
-    owned = list(ctx.relations.owner_of.get(role.id, []))
+        return [
+            p for p in role.onboarding if p in processes and not is_retired(processes[p])
+        ], False
+    owned = [p for p in ctx.relations.owner_of.get(role.id, []) if not is_retired(processes[p])]
     counts: dict[str, int] = defaultdict(int)
     for ref in ctx.relations.performs.get(role.id, []):
-        counts[ref.process] += 1
+        if not is_retired(processes[ref.process]):
+            counts[ref.process] += 1
     worked = sorted((p for p in counts if p not in owned), key=lambda p: (-counts[p], p))
     return owned + worked, True
 
@@ -127,8 +133,13 @@ def render_system_page(ctx: PageContext, system: System) -> GeneratedPage:
     src = entity_src("system", system.id)
     view = PageView(ctx, src)
     rel = ctx.relations
-    steps = _group(rel.system_steps.get(system.id, []))
-    processes = [p for p in rel.system_processes.get(system.id, []) if p not in steps]
+    processes_by_id = ctx.handbook.processes
+    # Repealed processes are no impact of an outage; they are listed apart, marked.
+    retired = [p for p in rel.system_processes.get(system.id, []) if is_retired(processes_by_id[p])]
+    steps = _group([r for r in rel.system_steps.get(system.id, []) if r.process not in retired])
+    processes = [
+        p for p in rel.system_processes.get(system.id, []) if p not in steps and p not in retired
+    ]
     source_path = ctx.handbook.paths.get(("system", system.id))
     body = render(
         "system.md.j2",
@@ -136,6 +147,7 @@ def render_system_page(ctx: PageContext, system: System) -> GeneratedPage:
         system=system,
         steps=steps,
         processes=processes,
+        retired=retired,
         history=ctx.histories.get(source_path or ""),
         source_path=source_path,
     )

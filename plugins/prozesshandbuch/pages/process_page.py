@@ -10,6 +10,7 @@ from ..flow import step_anchor, step_index, targets
 from ..model import END, Process, Step
 from ..relations import ProcessReach
 from ..review import review_status
+from ..standing import is_retired, standing
 from ..urls import entity_src
 from .context import GeneratedPage, PageContext
 from .labels import Labels
@@ -179,6 +180,7 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
         unit=ctx.handbook.process_unit(process),
         owner_role=ctx.handbook.roles.get(process.owner),
         review=review_status(process, ctx.today),
+        standing=standing(process),
         diagram=ctx.diagrams.process_svg(process.id) if ctx.diagrams else None,
         rows=step_rows(process, t),
         raci_columns=columns,
@@ -198,7 +200,8 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
     meta = front_matter(
         process.title,
         tags=tags,
-        boost=2,
+        # Below its peers when repealed, so a search finds the process in force first.
+        boost=0.5 if is_retired(process) else 2,
         description=plain_text(process.summary),
     )
     return GeneratedPage(src, meta + body, source_path)

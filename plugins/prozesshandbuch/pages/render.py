@@ -13,8 +13,10 @@ from markupsafe import Markup, escape
 
 from .. import i18n
 from ..flow import step_anchor
+from ..i18n import Texts, format_date
 from ..model import EntityKind
-from ..review import ReviewStatus
+from ..review import ReviewState, ReviewStatus
+from ..standing import Standing, standing
 from .context import PageContext
 from .text import escape_markdown, render_markdown, safe_url
 
@@ -88,6 +90,7 @@ class PageView:
         self.ctx = ctx
         self.src = src
         self.t = ctx.labels
+        self.texts = Texts(ctx.labels.language)
         self._refs: dict[tuple[str, str], Markup] = {}
 
     def url(self, kind: EntityKind, entity_id: str, anchor: str | None = None) -> str:
@@ -97,15 +100,34 @@ class PageView:
         return self.ctx.urls.link(self.src, src, anchor)
 
     def ref(self, kind: EntityKind, entity_id: str | None) -> Markup:
-        """A link to an entity's page with its title as text."""
+        """A link to an entity's page with its title as text.
+
+        A link to a process that is not in force carries its status badge, so every list
+        of processes says at a glance which ones do not apply (yet or any more).
+        """
         if not entity_id:
             return Markup("")
         cached = self._refs.get((kind, entity_id))
         if cached is None:
             title = self.ctx.title(kind, entity_id)
             cached = Markup('<a href="{}">{}</a>').format(self.url(kind, entity_id), title)
+            if kind == "process":
+                badge = self.status_badge(entity_id)
+                if badge:
+                    cached = cached + Markup(" ") + badge
             self._refs[(kind, entity_id)] = cached
         return cached
+
+    def status_badge(self, process_id: str) -> Markup:
+        """The status badge of a process that is not in force ("Entwurf", "Soll-Prozess",
+        "außer Kraft"), or nothing for one in force. The one helper every list uses."""
+        process = self.ctx.handbook.processes.get(process_id)
+        mark = standing(process) if process is not None else None
+        if mark is None:
+            return Markup("")
+        return Markup('<span class="ph-standing ph-standing--{}">{}</span>').format(
+            mark.value, self.texts("standing.badge." + mark.value)
+        )
 
     def refs(self, kind: EntityKind, ids: list[str] | tuple[str, ...]) -> Markup:
         return Markup(", ").join(self.ref(kind, i) for i in ids)
@@ -120,11 +142,55 @@ class PageView:
             return Markup('<span class="ph-muted">{}</span>').format(self.t.no_holder)
         return escape(", ".join(names))
 
+    def status_banner(self, process_id: str) -> Markup:
+        """The notice at the top of a process page that is not in force: since when it is
+        repealed and what replaces it, that it is a draft, or by when a to-be process is to
+        be implemented and which process applies until then."""
+        process = self.ctx.handbook.processes.get(process_id)
+        mark = standing(process) if process is not None else None
+        if process is None or mark is None:
+            return Markup("")
+        say = self.texts
+        sentences: list[Markup] = []
+        pointer: tuple[str, str | None] = ("", None)
+        if mark is Standing.RETIRED:
+            sentences.append(
+                Markup(say("standing.banner.retired-since", date=self.date(process.retired_on)))
+                if process.retired_on
+                else Markup(say("standing.banner.retired"))
+            )
+            pointer = (say("standing.banner.replaced-by"), process.replaced_by)
+        elif mark is Standing.DRAFT:
+            sentences.append(Markup(say("standing.banner.draft")))
+        else:
+            sentences.append(
+                Markup(say("standing.banner.to-be-due", date=self.date(process.due)))
+                if process.due
+                else Markup(say("standing.banner.to-be"))
+            )
+            pointer = (
+                say("standing.banner.valid-today"),
+                self.ctx.relations.variant_partner.get(process.id),
+            )
+        text = Markup("<strong>{}</strong>").format(sentences[0])
+        label, target = pointer
+        if target and target in self.ctx.handbook.processes:
+            text += Markup(" {}: {}.").format(label, self.ref("process", target))
+        kind = {"retired": "danger", "draft": "warning", "to-be": "info"}[mark.value]
+        return Markup(
+            '<div class="admonition {} ph-banner ph-banner--{}" role="note" aria-label="{}">'
+            "<p>{}</p></div>"
+        ).format(kind, mark.value, say("standing.banner.label"), text)
+
     def review_badge(self, status: ReviewStatus) -> Markup:
+        if status.state is ReviewState.NOT_REQUIRED:
+            return Markup('<span class="ph-muted">{}</span>').format(
+                self.texts("review.not-required")
+            )
         label = self.t("review_" + status.state.value)
         due = ""
         if status.due is not None:
-            due = f" ({self.t.due_on} {status.due.strftime('%d.%m.%Y')})"
+            due = f" ({self.t.due_on} {self.date(status.due)})"
         return Markup('<span class="ph-badge ph-badge--{}">{}</span>{}').format(
             status.state.value, label, due
         )
@@ -180,8 +246,8 @@ class PageView:
         return step_anchor(process.steps[index], index)
 
     def date(self, value: dt.date) -> str:
-        """A date as readers expect it: 23.11.2026 in German, ISO otherwise."""
-        return value.strftime("%d.%m.%Y") if self.t.language == "de" else value.isoformat()
+        """A date in the one format of the site's language: 23.11.2026 / Nov 23, 2026."""
+        return format_date(value, self.t.language)
 
 
 def render(template: str, view: PageView, **values: Any) -> str:
