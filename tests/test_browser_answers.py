@@ -12,10 +12,7 @@ from playwright.sync_api import expect
 import test_browser as shared
 from test_browser import Session
 
-# The shared session fixtures, registered here by name (one demo build per worker).
-playwright_driver = shared.playwright_driver
-browser = shared.browser
-site_url = shared.site_url
+# A fresh tab per test, as in test_browser.py (the session fixtures: browser_fixtures.py).
 tab = shared.tab
 
 pytestmark = pytest.mark.browser
