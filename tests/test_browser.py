@@ -217,41 +217,6 @@ def test_clicking_a_sub_process_node_opens_that_process(tab: Session) -> None:
     assert title in name, f"landed on {title!r}, the node is {name!r}"
 
 
-# -- finder --------------------------------------------------------------------------------
-
-
-def finder_rows(page: Page) -> list[tuple[str, bool]]:
-    """(data-search, visible) of every row of the finder table."""
-    rows = page.locator(".ph-finder-table tbody tr").evaluate_all(
-        "rows => rows.map(row => [row.getAttribute('data-search') || '', !row.hidden])"
-    )
-    return [(text, visible) for text, visible in rows]
-
-
-def test_finder_filters_as_one_types_and_shows_all_when_cleared(tab: Session) -> None:
-    page = tab.open(FINDER)
-    status = page.locator("#ph-finder-status")
-    total = len(finder_rows(page))
-    assert total > 20
-    expect(status).to_have_text(f"{total} / {total}")
-
-    page.locator("#ph-finder-input").click()
-    page.keyboard.type("Pass", delay=50)
-
-    rows = finder_rows(page)
-    shown = [text for text, visible in rows if visible]
-    assert 0 < len(shown) < total
-    assert all("pass" in text for text in shown)
-    assert not [text for text, visible in rows if not visible and "pass" in text]
-    expect(status).to_have_text(f"{len(shown)} / {total}")
-
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Backspace")
-
-    expect(status).to_have_text(f"{total} / {total}")
-    assert all(visible for _, visible in finder_rows(page))
-
-
 # -- privacy and health --------------------------------------------------------------------
 
 

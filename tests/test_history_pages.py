@@ -62,22 +62,44 @@ def test_process_page_shows_last_change_and_history_in_words(history_site: Path)
     assert "01.04.2026" in footer.get_text()
 
 
-def test_news_page_and_feed(history_site: Path) -> None:
+def test_news_page_and_feed_have_one_entry_per_commit(history_site: Path) -> None:
     soup = page(history_site, "neu/")
-    items = soup.select("ol.ph-news > li")
-    assert [li.get_text(" ", strip=True).split(":")[0] for li in items[:2]] == [
-        "01.04.2026 – Antrag bearbeiten (Erika Muster)",
-        "10.03.2026 – Antrag bearbeiten (Max Beispiel)",
+    commits = soup.select("ol.ph-news > li")
+    assert [" ".join(li.get_text(" ", strip=True).split("(")[0].split()) for li in commits] == [
+        "01.04.2026 – Datei umbenannt",
+        "10.03.2026 – Zeichnung delegiert",
+        "05.01.2026 – Handbuch angelegt",
     ]
-    link = items[0].select_one("a")
+    # The first commit created four files: one entry, the four pages beneath it.
+    assert len(commits[2].select(":scope > ul > li")) == 4
+    changed = commits[1].select(":scope > ul > li")
+    assert len(changed) == 1
+    assert "Akte schließen" in changed[0].get_text()
+    link = commits[0].select_one(":scope > ul > li > a")
     assert link is not None
     assert link["href"] == "../prozesse/antrag-bearbeiten/"
+    # The filter knows which units and roles each commit concerns.
+    assert "amt" in str(commits[0]["data-units"]).split()
+    assert "sachbearbeitung" in str(commits[0]["data-roles"]).split()
     feed = ET.parse(history_site / "feed.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
-    assert len(entries) == len(items)
+    assert len(entries) == len(commits)
     title = entries[1].findtext(f"{ATOM}title")
     assert title == "Antrag bearbeiten: Zeichnung delegiert"
     assert entries[1].findtext(f"{ATOM}author/{ATOM}name") == "Max Beispiel"
+    ids = [feed.findtext(f"{ATOM}id") or ""] + [e.findtext(f"{ATOM}id") or "" for e in entries]
+    assert all(i.startswith("urn:") and " " not in i for i in ids), ids
+    assert len(set(ids)) == len(ids)
+
+
+@pytest.mark.parametrize("url", ["", "prozesse/antrag-bearbeiten/", "neu/"])
+def test_every_page_head_links_the_feed(history_site: Path, url: str) -> None:
+    links = page(history_site, url).select('head link[rel="alternate"]')
+    feeds = [link for link in links if link.get("type") == "application/atom+xml"]
+    assert len(feeds) == 1
+    assert (history_site / url / str(feeds[0]["href"])).resolve() == (
+        history_site / "feed.xml"
+    ).resolve()
 
 
 def test_outside_git_the_build_warns_once_and_goes_on(tmp_path: Path) -> None:
@@ -90,3 +112,24 @@ def test_outside_git_the_build_warns_once_and_goes_on(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     relaxed = make_project(tmp_path, MINIMAL)
     assert mkdocs_build(relaxed, "--strict").returncode == 0
+
+
+def test_last_review_names_who_confirmed_it_in_git(tmp_path: Path) -> None:
+    make_project(tmp_path, MINIMAL)
+    repo = GitRepo(tmp_path)
+    repo.commit("Handbuch angelegt", ERIKA, "2026-01-05T09:00:00+01:00")
+    process = tmp_path / "content/processes/antrag.yml"
+    process.write_text(
+        process.read_text(encoding="utf-8").replace("2026-06-01", "2026-09-15"), encoding="utf-8"
+    )
+    repo.commit("Prüfung bestätigt", MAX, "2026-09-16T10:00:00+02:00")
+    process.write_text(
+        process.read_text(encoding="utf-8").replace("Antrag prüfen", "Antrag sorgfältig prüfen"),
+        encoding="utf-8",
+    )
+    repo.commit("Schritt umbenannt", ERIKA, "2026-10-01T10:00:00+02:00")
+    result = mkdocs_build(tmp_path, "--strict")
+    assert result.returncode == 0, result.stderr
+    facts = page(tmp_path / "site", "prozesse/antrag/").select_one(".ph-review-last")
+    assert facts is not None
+    assert facts.get_text() == "zuletzt geprüft am 15.09.2026, bestätigt von Max Beispiel"

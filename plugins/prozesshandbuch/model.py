@@ -497,6 +497,14 @@ class Unit(_Strict):
         "Organisationseinheit", "Übergeordnete Einheit; fehlt bei der obersten", "fb-buergerdienste"
     )
     head: str | None = _ref("Rolle", "Leitung der Einheit", "leitung-buergerbuero")
+    order: int | None = Field(
+        default=None,
+        description=(
+            "Position im Organigramm unter der übergeordneten Einheit (kleinere zuerst); "
+            "ohne Angabe nach Namen sortiert, Zahlen nach Wert (Fachbereich 2 vor 10)"
+        ),
+        examples=[1],
+    )
     contact: str | None = Field(
         default=None, description="Kontakt der Einheit", examples=["buergerbuero@musterstadt.de"]
     )

@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from . import i18n
@@ -24,25 +25,30 @@ from .check import CheckResult, check_handbook
 from .config import PluginConfig
 from .diagrams import Diagrams, GraphvizMissingError, build_diagrams
 from .diagrams.render import find_dot
-from .i18n import text
+from .i18n import format_date, text
 from .messages import message
 from .model import Handbook
 from .pages import GeneratedPage, PageContext, build_pages
+from .pages.finder_page import FINDER
 from .pages.labels import Labels
-from .pages.news_page import FEED, render_feed, render_news_page
+from .pages.news_page import FEED, feed_link, render_feed, render_news_page
 from .progress import BuildProgress
 from .relations import Relations, build_relations
+from .search_index import add_names_to_file
 from .staging import StagedSite, WarningCounter
 from .textfold import slugify
 from .timeline import Timeline, build_timeline
 from .timing import Timings
 from .urls import SiteUrls, area_src
+from .vocabulary import vocabulary_json
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 THEME_OVERRIDES = Path(__file__).parent / "theme"
 ASSET_PREFIX = "assets/prozesshandbuch/"
+SEARCH_WORDS = "search-words.json"
+"""The handbook's words for the search box's spelling help (assets/search.js)."""
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
@@ -62,6 +68,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._revision_cache: RevisionCache = {}
         self._pages: list[GeneratedPage] = []
         self._other_files: list[File] = []
+        self._search_names: dict[str, tuple[str, ...]] = {}
         self._serving = False
         self._dirty = False
         self._staged: StagedSite | None = None
@@ -145,6 +152,8 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             histories=self._timeline.histories,
             edit_base=self._edit_base(config),
             created=self._timeline.created,
+            review_confirmations=self._timeline.review_confirmations,
+            repo_url=config.repo_url,
         )
         with self._guard("pages"), self._timings.phase("pages"):
             pages = [*build_pages(ctx), render_news_page(ctx, self._timeline.news)]
@@ -157,16 +166,18 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._generated = {}
+        self._search_names = {}
         for page in self._pages:
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page of the same name wins
             # Entity pages are reached from index pages, the finder and search, never from
             # the sidebar; saying so keeps MkDocs from listing each as "not in nav".
             inclusion = InclusionLevel.NOT_IN_NAV if page.source_path else InclusionLevel.UNDEFINED
-            files.append(
-                File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
-            )
+            file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+            files.append(file)
             self._generated[page.src] = page
+            if page.search_names:
+                self._search_names[file.url] = page.search_names
         for file in self._other_files:
             files.append(file)
         return files
@@ -175,7 +186,10 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self, config: MkDocsConfig, handbook: Handbook, feed: str
     ) -> list[File]:
         """The feed, the plugin's assets and (if asked for) the YAML sources."""
-        found = [File.generated(config, FEED, content=feed)]
+        found = [
+            File.generated(config, FEED, content=feed),
+            File.generated(config, ASSET_PREFIX + SEARCH_WORDS, content=vocabulary_json(handbook)),
+        ]
         for asset in sorted(ASSETS.iterdir()):
             if asset.is_file():
                 found.append(
@@ -227,7 +241,9 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         history = self._timeline.histories.get(generated.source_path)
         if history is not None and history.entries:
             # Material shows this in the page footer ("Letzte Aktualisierung").
-            page.meta["revision_date"] = history.entries[0].date.strftime("%d.%m.%Y")
+            page.meta["revision_date"] = format_date(
+                history.entries[0].date.date(), self.config.language
+            )
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -258,12 +274,25 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
         self._progress.advance()
         with self._guard("render"):
-            label = Labels(self.config.language).search
-            return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
+            labels = Labels(self.config.language)
+            output = output.replace(
+                _SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{labels.search}">', 1
+            )
+            head = feed_link(get_relative_url(FEED, page.url), labels.news)
+            if page.file.src_uri == FINDER:
+                # Must run before Material's bundle, which reads ?q= for its own search.
+                src = get_relative_url(ASSET_PREFIX + "finder-query.js", page.url)
+                head += f'<script src="{src}" data-ph-finder-query></script>'
+            return output.replace("</head>", head + "</head>", 1)
 
     @event_priority(-100)  # last: every plugin has written its files into the staging folder
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         rejected = self._strict_warnings is not None and self._strict_warnings.count > 0
+        if not rejected:
+            # Material's search plugin (priority 0) has written its index by now.
+            with self._guard("search"):
+                search_index = Path(config.site_dir) / "search" / "search_index.json"
+                add_names_to_file(search_index, self._search_names)
         self._detach_counter()
         staged = self._staged
         if staged is not None:

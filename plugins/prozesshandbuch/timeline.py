@@ -14,7 +14,8 @@ from .changes import ChangeDescriber, Description, RevisionCache, handbook_title
 from .changes.revisions import RevisionFailure
 from .history import Change, ChangeStatus, History, HistoryProblem, commit_url, read_history
 from .model import EntityKind, Handbook
-from .pages.context import PageHistory
+from .pages.context import PageHistory, ReviewConfirmation
+from .review_trail import review_confirmations
 
 DESCRIBED_PER_FILE = 30
 """Older entries are listed without words: they are rarely read and cost a parse each."""
@@ -44,6 +45,8 @@ class Timeline:
     revision_failures: list[RevisionFailure] = field(default_factory=list)
     """Old revisions that failed alone; each is shown as faulty on its page."""
     git_runs: int = 0
+    review_confirmations: dict[str, ReviewConfirmation] = field(default_factory=dict)
+    """Process id -> who confirmed its current review date in git, and when."""
 
 
 def build_timeline(
@@ -122,4 +125,13 @@ def _from_history(
         entries = per_file.get(path) or []
         if kind == "process" and entries:
             created[entity_id] = entries[-1].date.date()
-    return Timeline(histories, news, created, history.problem, describer.failures, history.git_runs)
+    described = {path: entries[:DESCRIBED_PER_FILE] for path, entries in per_file.items()}
+    return Timeline(
+        histories,
+        news,
+        created,
+        history.problem,
+        describer.failures,
+        history.git_runs,
+        review_confirmations(handbook, described, describer.revisions),
+    )

@@ -1,32 +1,105 @@
-/* "Wer ist zuständig?": filters the finder table as one types. Works with and without
-   Material's instant navigation (document$ emits on every page load). */
+/* "Wer ist zuständig?": ranks and filters the answer cards as one types. The query lives
+   in the address (?q=), so an answer can be sent by mail. Matching rules: match.js.
+   Works with and without Material's instant navigation (document$ emits per page). */
 (function () {
-  function fold(text) {
-    return text.toLowerCase()
-      .replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss");
+  "use strict";
+
+  /* How much a match in each field counts: a title or keyword says what an entry is
+     about, a unit name only where it sits. */
+  var WEIGHTS = {
+    title: 100, keywords: 90, responsibilities: 70, tags: 50, steps: 40, roles: 30, unit: 10
+  };
+  /* Entries that do not apply rank below those in force. */
+  var STANDING_FACTOR = { "": 1, "to-be": 0.8, draft: 0.7, retired: 0.3 };
+
+  /* finder-query.js took ?q= out of the address before Material's search could see it. */
+  var sharedQuery = typeof window.phFinderQuery === "string" ? window.phFinderQuery : null;
+
+  function addressWith(params) {
+    var search = params.toString();
+    return window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
+
+  function fieldsOf(card) {
+    var texts = {};
+    try { texts = JSON.parse(card.getAttribute("data-match") || "{}"); } catch (e) { texts = {}; }
+    return Object.keys(texts).map(function (name) {
+      return window.PhMatch.field(WEIGHTS[name] || 10, texts[name]);
+    });
   }
 
   function setUp() {
     var input = document.getElementById("ph-finder-input");
     if (!input || input.dataset.ready) return;
+    if (!window.PhMatch) {
+      /* match.js comes after this file; it has run once the document is parsed. */
+      document.addEventListener("DOMContentLoaded", setUp, { once: true });
+      return;
+    }
     input.dataset.ready = "1";
     var finder = input.closest(".ph-finder");
+    var form = finder.querySelector("form");
     var status = document.getElementById("ph-finder-status");
-    var rows = Array.prototype.slice.call(finder.querySelectorAll("tbody tr"));
-    function apply() {
-      var words = fold(input.value.trim()).split(/\s+/).filter(Boolean);
-      var shown = 0;
-      rows.forEach(function (row) {
-        var text = row.getAttribute("data-search") || "";
-        var match = words.every(function (word) { return text.indexOf(word) !== -1; });
-        row.hidden = !match;
-        if (match) shown += 1;
+    var list = finder.querySelector(".ph-answers");
+    var cards = Array.prototype.slice.call(list.children).map(function (card, index) {
+      return {
+        element: card,
+        index: index,
+        fields: fieldsOf(card),
+        factor: STANDING_FACTOR[card.getAttribute("data-standing") || ""] || 1,
+      };
+    });
+
+    function apply(event) {
+      var query = input.value.trim();
+      var ranked = [];
+      cards.forEach(function (card) {
+        var score = query ? window.PhMatch.score(query, card.fields) * card.factor : 0;
+        card.element.hidden = score === 0;
+        if (score > 0) ranked.push({ card: card, score: score });
       });
-      status.textContent = shown === 0 ? finder.getAttribute("data-empty") : shown + " / " + rows.length;
+      ranked.sort(function (a, b) { return b.score - a.score || a.card.index - b.card.index; });
+      ranked.forEach(function (item) { list.appendChild(item.card.element); });
+      if (!query) {
+        status.textContent = fill(finder.getAttribute("data-empty"), { count: cards.length });
+      } else if (!ranked.length) {
+        status.textContent = fill(finder.getAttribute("data-none"), { query: query });
+      } else {
+        var key = ranked.length === 1 ? "data-count-one" : "data-count-other";
+        status.textContent = fill(finder.getAttribute(key), { count: ranked.length, query: query });
+      }
+      if (event || restored) remember(query);
     }
+
+    function remember(query) {
+      var params = new URLSearchParams(window.location.search);
+      if (query) params.set("q", query); else params.delete("q");
+      history.replaceState(history.state, "", addressWith(params));
+    }
+
+    /* Back into the address once the page has loaded, so that it can be copied. */
+    var restored = false;
+    function restore() {
+      restored = true;
+      remember(input.value.trim());
+    }
+    if (document.readyState === "complete") setTimeout(restore, 0);
+    else window.addEventListener("load", function () { setTimeout(restore, 0); }, { once: true });
+
     input.addEventListener("input", apply);
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) { input.value = query; }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      apply();
+      var first = list.querySelector(".ph-answer:not([hidden]) a");
+      if (first) first.focus();
+    });
+    if (sharedQuery !== null) { input.value = sharedQuery; sharedQuery = null; }
     apply();
   }
 

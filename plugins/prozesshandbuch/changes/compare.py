@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..i18n import format_date, text
 from ..model import END, Entity, EntityKind, Holder, Link, Process, Role, Step, System, Unit
 from .phrasing import Say, Titles
 
@@ -203,7 +204,7 @@ def _review(old: Process, new: Process, say: Say) -> list[str]:
         if after is None:
             lines.append(say("review-date-removed"))
         else:
-            lines.append(say("reviewed", date=after.isoformat()))
+            lines.append(say("reviewed", date=format_date(after, say.language)))
     if old.review.interval_months != new.review.interval_months:
         lines.append(
             say(
@@ -217,7 +218,12 @@ def _review(old: Process, new: Process, say: Say) -> list[str]:
 
 def _metrics(old: dict[str, Any], new: dict[str, Any], say: Say) -> list[str]:
     lines = []
+    renamed = _renamed_keys(old, new)
+    for before, after in renamed.items():
+        lines.append(text("rename.metric", say.language, old=before, new=after))
     for name in sorted(old.keys() | new.keys()):
+        if name in renamed or name in renamed.values():
+            continue
         if name not in new:
             lines.append(say("metric-removed", name=name))
         elif name not in old:
@@ -225,6 +231,19 @@ def _metrics(old: dict[str, Any], new: dict[str, Any], say: Say) -> list[str]:
         elif old[name] != new[name]:
             lines.append(say("metric-changed", name=name, old=str(old[name]), new=str(new[name])))
     return lines
+
+
+def _renamed_keys(old: dict[str, Any], new: dict[str, Any]) -> dict[str, str]:
+    """Removed key -> added key where the value stayed the same: a renamed metric is one
+    change ("umbenannt"), not one removed and one added."""
+    added = [k for k in sorted(new) if k not in old]
+    renamed: dict[str, str] = {}
+    for before in sorted(k for k in old if k not in new):
+        match = next((k for k in added if new[k] == old[before]), None)
+        if match is not None:
+            renamed[before] = match
+            added.remove(match)
+    return renamed
 
 
 def _weaknesses(old: Process, new: Process, say: Say) -> list[str]:
@@ -426,9 +445,13 @@ def _holders(old: Sequence[Holder], new: Sequence[Holder], say: Say) -> list[str
             if holder.until is None:
                 lines.append(say("holder-until-removed", name=name))
             else:
-                lines.append(say("holder-until", name=name, date=holder.until.isoformat()))
+                lines.append(
+                    say("holder-until", name=name, date=format_date(holder.until, say.language))
+                )
         if previous.since != holder.since and holder.since is not None:
-            lines.append(say("holder-since", name=name, date=holder.since.isoformat()))
+            lines.append(
+                say("holder-since", name=name, date=format_date(holder.since, say.language))
+            )
         if previous.username != holder.username:
             lines.append(say("holder-username", name=name))
     return lines or [say("holders-changed")]

@@ -192,6 +192,12 @@ class ChangeDescriber:
             stem = PurePosixPath(change.path).stem
             return Description(kind_of_path(change.path), stem, stem, [self._say("broken")])
 
+    def revisions(self, change: Change) -> tuple[Revision, Revision]:
+        """The parsed older and newer revision of a history entry (cached by blob)."""
+        kind = kind_of_path(change.path)
+        old = self._revision(kind, change.old_blob, change.old_path or change.path)
+        return old, self._revision(kind, change.new_blob, change.path)
+
     def describe(self, change: Change) -> Description:
         """One history entry in words (for many, :meth:`describe_many` is faster)."""
         kind = kind_of_path(change.path)

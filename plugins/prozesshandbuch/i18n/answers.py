@@ -35,4 +35,64 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Repealed (kept only to trace old cases):",
     ),
     "review.not-required": ("keine Prüfung nötig (außer Kraft)", "no review needed (repealed)"),
+    # The finder "Wer ist zuständig?".
+    "answer.label": (
+        "Was möchten Sie erledigen oder wissen?",
+        "What do you need to get done or know?",
+    ),
+    "answer.placeholder": (
+        "z. B. Gewerbeanmeldung, Führerschein, Drucker kaputt",
+        "e.g. business registration, driving licence, printer broken",
+    ),
+    "answer.submit": ("Suchen", "Search"),
+    "answer.hint": (
+        "Die Antwort nennt, wer es macht – mit Telefon und E-Mail – und wer verantwortlich "
+        "ist. Umlaute dürfen als ae, oe, ue und ss geschrieben werden, ein Tippfehler je Wort "
+        "wird verziehen, mehrere Wörter müssen alle vorkommen.",
+        "The answer names who does it – with phone and e-mail – and who is accountable. "
+        "One typo per word is forgiven; several words must all occur.",
+    ),
+    "answer.count.one": ("1 Treffer für „{query}“", "1 match for “{query}”"),
+    "answer.count.other": ("{count} Treffer für „{query}“", "{count} matches for “{query}”"),
+    "answer.none": (
+        "Keine Treffer für „{query}“. Versuchen Sie ein anderes oder kürzeres Wort.",
+        "No matches for “{query}”. Try another or a shorter word.",
+    ),
+    "answer.empty": (
+        "{count} Prozesse und Rollen. Geben Sie ein Stichwort ein, um zu sehen, wer zuständig ist.",
+        "{count} processes and roles. Enter a word to see who is responsible.",
+    ),
+    "answer.kind.process": ("Prozess", "process"),
+    "answer.kind.role": ("Rolle", "role"),
+    "answer.doer": ("Zuständig", "Does the work"),
+    "answer.owner": ("Verantwortlich", "Accountable"),
+    "answer.unit": ("Organisationseinheit", "Unit"),
+    "answer.responsibilities": ("Aufgaben", "Responsibilities"),
+    "answer.phone": ("Telefon", "Phone"),
+    "answer.holders": ("Personen", "People"),
+    "answer.deputy": ("Vertretung", "Deputy"),
+    # "Was ist neu".
+    "news.filter-unit": ("Organisationseinheit", "Unit"),
+    "news.filter-role": ("Rolle", "Role"),
+    "news.filter-all": ("alle", "all"),
+    "news.count.one": ("1 Änderung für diese Auswahl", "1 change for this choice"),
+    "news.count.other": ("{count} Änderungen für diese Auswahl", "{count} changes for this choice"),
+    "news.and-more": ("und {count} weitere", "and {count} more"),
+    # The feedback line on every entity page.
+    "feedback.lead": ("Fehler oder Frage?", "Mistake or question?"),
+    "feedback.to": ("Hinweis an {role}", "Tell {role}"),
+    "feedback.mail": ("E-Mail", "e-mail"),
+    "feedback.issue": ("neues Ticket", "new issue"),
+    "feedback.issue-plain": ("Hinweis als neues Ticket", "Report as a new issue"),
+    "feedback.ask": ("Bitte wenden Sie sich an", "Please contact"),
+    "feedback.subject": ("Hinweis zu „{title}“", "Note on “{title}”"),
+    # Changes in words: a metric whose key was renamed, value unchanged.
+    "rename.metric": ("Kennzahl {old} umbenannt in {new}", "Metric {old} renamed to {new}"),
+    # The last review on a process page.
+    "reviewed.last": ("zuletzt geprüft am {date}", "last reviewed on {date}"),
+    "reviewed.last-by": (
+        "zuletzt geprüft am {date}, bestätigt von {author}",
+        "last reviewed on {date}, confirmed by {author}",
+    ),
+    "build.phase.search": ("Suchindex ergänzen", "completing the search index"),
 }

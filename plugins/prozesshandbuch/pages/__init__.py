@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from .context import GeneratedPage, PageContext
 from .entity_pages import render_role_page, render_system_page, render_unit_page
+from .finder_page import render_finder
 from .guide_page import render_guide
 from .overview_pages import (
-    render_finder,
     render_ownership,
     render_process_index,
     render_role_index,

@@ -37,6 +37,15 @@ class PageHistory:
 
 
 @dataclass(frozen=True)
+class ReviewConfirmation:
+    """The commit that set a process's current ``last_reviewed``: who confirmed it."""
+
+    author: str
+    date: dt.date
+    """The day of the commit (may differ from the review date written in the file)."""
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
     """A page the plugin adds to the site: a virtual Markdown source and its metadata."""
 
@@ -44,6 +53,8 @@ class GeneratedPage:
     markdown: str
     source_path: str | None = None
     """The content file the page is made from (relative to the repository root)."""
+    search_names: tuple[str, ...] = ()
+    """Names the search ranks this page first for, in a field no result shows."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,10 @@ class PageContext:
     """Forge URL that a content file path is appended to for editing, if configured."""
     created: dict[str, dt.date] = field(default_factory=dict)
     """Process id -> day its file was first committed (from history; may be empty)."""
+    review_confirmations: dict[str, ReviewConfirmation] = field(default_factory=dict)
+    """Process id -> who confirmed its last review in git, and when (may be empty)."""
+    repo_url: str | None = None
+    """The forge repository (MkDocs ``repo_url``); feedback opens an issue there."""
 
     def title(self, kind: EntityKind, entity_id: str) -> str:
         """The title of an entity, or its id when it does not exist."""

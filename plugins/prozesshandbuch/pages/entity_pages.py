@@ -6,13 +6,14 @@ from collections import defaultdict
 
 from ..diagrams.unit_map import map_interfaces
 from ..model import Role, System, Unit
+from ..ordering import units_in_chart_order
 from ..relations import StepRef
 from ..standing import is_retired
 from ..urls import entity_src
 from .context import GeneratedPage, PageContext
 from .landscape import landscape_bands
 from .render import PageView, front_matter, render
-from .text import plain_text, search_terms
+from .text import plain_text, search_names, search_terms
 
 
 def _group(refs: list[StepRef]) -> dict[str, list[int]]:
@@ -74,7 +75,7 @@ def render_role_page(ctx: PageContext, role: Role) -> GeneratedPage:
     tags = search_terms([role.title], role.responsibilities)
     # Boosted so that a role's own title ranks above the processes that mention it.
     meta = front_matter(role.title, tags=tags, boost=3, description=plain_text(role.summary))
-    return GeneratedPage(src, meta + body, source_path)
+    return GeneratedPage(src, meta + body, source_path, search_names([role.title]))
 
 
 def render_unit_page(ctx: PageContext, unit: Unit) -> GeneratedPage:
@@ -114,7 +115,7 @@ def render_unit_page(ctx: PageContext, unit: Unit) -> GeneratedPage:
         "unit.md.j2",
         view,
         unit=unit,
-        subunits=rel.subunits.get(unit.id, []),
+        subunits=units_in_chart_order(ctx.handbook, rel.subunits.get(unit.id, [])),
         roles=rel.roles_of_unit.get(unit.id, []),
         processes=rel.processes_of_unit.get(unit.id, []),
         bands=landscape_bands(ctx, list(rel.processes_of_unit.get(unit.id, []))),
@@ -124,9 +125,9 @@ def render_unit_page(ctx: PageContext, unit: Unit) -> GeneratedPage:
         source_path=source_path,
     )
     meta = front_matter(
-        unit.title, tags=search_terms([unit.title]), boost=4, description=plain_text(unit.summary)
+        unit.title, tags=search_terms([unit.title]), boost=6, description=plain_text(unit.summary)
     )
-    return GeneratedPage(src, meta + body, source_path)
+    return GeneratedPage(src, meta + body, source_path, search_names([unit.title]))
 
 
 def render_system_page(ctx: PageContext, system: System) -> GeneratedPage:
@@ -153,4 +154,4 @@ def render_system_page(ctx: PageContext, system: System) -> GeneratedPage:
     )
     tags = search_terms([system.title, system.kind or "", system.vendor or ""])
     meta = front_matter(system.title, tags=tags, description=plain_text(system.summary))
-    return GeneratedPage(src, meta + body, source_path)
+    return GeneratedPage(src, meta + body, source_path, search_names([system.title]))

@@ -1,13 +1,17 @@
-"""The site-wide "Was ist neu" page and its Atom feed."""
+"""The site-wide "Was ist neu" page and its Atom feed: one entry per commit, its changes
+in words beneath, filterable by unit and role."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
-from ..model import EntityKind
+from ..i18n import Texts
+from ..model import EntityKind, Handbook
 from ..urls import entity_src
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
@@ -16,41 +20,123 @@ NEWS = "neu.md"
 FEED = "feed.xml"
 
 
+@dataclass
+class CommitNews:
+    """One commit on the news page: when, who, why, and what it changed, per page."""
+
+    change: Any
+    """The first change of the commit (date, author, subject are the commit's)."""
+    items: list[Any] = field(default_factory=list)
+    units: set[str] = field(default_factory=set)
+    """Units the changed pages belong to, for the filter."""
+    roles: set[str] = field(default_factory=set)
+    """Roles the changed pages concern, for the filter."""
+
+
+def concerned(handbook: Handbook, kind: str | None, entity_id: str) -> tuple[set[str], set[str]]:
+    """The units and roles a change to an entity concerns: a process concerns its unit,
+    owner and the roles of its steps; a role itself and its unit; a unit itself; a system
+    its owner."""
+    units: set[str] = set()
+    roles: set[str] = set()
+    if kind == "process" and entity_id in handbook.processes:
+        process = handbook.processes[entity_id]
+        unit = handbook.process_unit(process)
+        units.update([unit] if unit else [])
+        roles.add(process.owner)
+        roles.update(step.role for step in process.steps if step.role)
+    elif kind == "role" and entity_id in handbook.roles:
+        roles.add(entity_id)
+        units.add(handbook.roles[entity_id].unit)
+    elif kind == "unit" and entity_id in handbook.units:
+        units.add(entity_id)
+    elif kind == "system" and entity_id in handbook.systems:
+        owner = handbook.systems[entity_id].owner
+        roles.update([owner] if owner else [])
+    units.update(handbook.roles[r].unit for r in roles if r in handbook.roles)
+    return units, roles
+
+
+def group_by_commit(handbook: Handbook, items: Sequence[Any]) -> list[CommitNews]:
+    """The news items grouped into one entry per commit, newest commit first."""
+    commits: dict[str, CommitNews] = {}
+    for item in items:
+        news = commits.setdefault(item.change.hexsha, CommitNews(item.change))
+        news.items.append(item)
+        units, roles = concerned(handbook, item.kind, item.entity_id)
+        news.units |= units
+        news.roles |= roles
+    return list(commits.values())
+
+
 def render_news_page(ctx: PageContext, items: Sequence[Any]) -> GeneratedPage:
-    """Latest content changes, newest first, each with its summary in words."""
+    """Latest content changes, one entry per commit, each page's change in words beneath."""
     view = PageView(ctx, NEWS)
-    body = render("news.md.j2", view, items=items, feed=view.ctx.urls.asset(NEWS, FEED))
+    commits = group_by_commit(ctx.handbook, items)
+    units = sorted({u for c in commits for u in c.units}, key=lambda u: ctx.title("unit", u))
+    roles = sorted({r for c in commits for r in c.roles}, key=lambda r: ctx.title("role", r))
+    body = render(
+        "news.md.j2",
+        view,
+        commits=commits,
+        units=units,
+        roles=roles,
+        feed=view.ctx.urls.asset(NEWS, FEED),
+    )
     return GeneratedPage(NEWS, front_matter(ctx.labels.news) + body)
+
+
+def feed_link(href: str, title: str) -> str:
+    """The ``<link>`` in every page's head that lets browsers and readers find the feed."""
+    return (
+        f'<link rel="alternate" type="application/atom+xml" '
+        f"href={quoteattr(href)} title={quoteattr(title)}>"
+    )
+
+
+def iri_part(text: str) -> str:
+    """Text made safe inside an IRI: no spaces or other characters an IRI forbids."""
+    return quote(text, safe="/-._~")
 
 
 def render_feed(
     ctx: PageContext, items: Sequence[Any], site_url: str | None, site_name: str
 ) -> str:
-    """An Atom feed of the same changes. Links are absolute when ``site_url`` is set."""
+    """An Atom feed of the same changes, one entry per commit. Links are absolute when
+    ``site_url`` is set."""
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
     updated = max((i.change.date for i in items), default=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     entries = []
-    for item in items:
-        change = item.change
+    for commit in group_by_commit(ctx.handbook, items):
+        change = commit.change
         link = ""
-        if item.exists and item.kind is not None:
-            target = ctx.urls.url(entity_src(_kind(item.kind), item.entity_id))
+        linked = [i for i in commit.items if i.exists and i.kind is not None]
+        if linked:
+            target = ctx.urls.url(entity_src(_kind(linked[0].kind), linked[0].entity_id))
             link = f"\n    <link href={quoteattr(base + target)}/>"
-        summary = "\n".join(f"– {line}" for line in item.lines) or change.subject
+        lines = []
+        for item in commit.items:
+            lines.append(f"{item.title}:")
+            lines.extend(f"– {line}" for line in item.lines)
+        names = list(dict.fromkeys(item.title for item in commit.items))
+        titles = ", ".join(names[:3])
+        if len(names) > 3:
+            more = Texts(ctx.labels.language)("news.and-more", count=len(names) - 3)
+            titles = f"{titles} {more}"
         entries.append(
             f"""  <entry>
-    <id>urn:prozesshandbuch:{change.hexsha}:{escape(change.path)}</id>
-    <title>{escape(item.title)}: {escape(change.subject)}</title>
+    <id>urn:prozesshandbuch:commit:{iri_part(change.hexsha)}</id>
+    <title>{escape(titles)}: {escape(change.subject)}</title>
     <updated>{change.date.isoformat()}</updated>
     <author><name>{escape(change.author)}</name></author>{link}
-    <summary>{escape(summary)}</summary>
+    <summary>{escape(chr(10).join(lines) or change.subject)}</summary>
   </entry>"""
         )
     self_link = f'\n  <link rel="self" href={quoteattr(base + FEED)}/>' if base else ""
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'
-        f"  <id>urn:prozesshandbuch:{escape(site_name)}:neu</id>\n"
+        f"  <id>urn:prozesshandbuch:{escape(iri_part(site_name))}:neu</id>\n"
         f"  <title>{escape(site_name)} – {escape(ctx.labels.news)}</title>\n"
         f"  <updated>{updated.isoformat()}</updated>{self_link}\n"
         + "\n".join(entries)

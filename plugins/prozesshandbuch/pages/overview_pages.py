@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..diagrams.unit_map import map_interfaces, units_with_handoffs
 from ..health import find_risks
+from ..ordering import natural_key, units_in_chart_order
 from ..review import ReviewState, review_status
-from ..textfold import fold_umlauts, slugify
+from ..textfold import slugify
 from .context import GeneratedPage, PageContext
 from .landscape import TILE_LIMIT, landscape_bands
 from .render import PageView, front_matter, render
-from .text import search_terms
 
 START = "index.md"
 PROCESSES = "prozesse/index.md"
@@ -78,7 +76,7 @@ def render_role_index(ctx: PageContext) -> GeneratedPage:
         by_unit.setdefault(role.unit, []).append(role.id)
     groups = [
         (unit, _by_title(ctx, "role", ids))
-        for unit, ids in sorted(by_unit.items(), key=lambda i: ctx.title("unit", i[0]))
+        for unit, ids in sorted(by_unit.items(), key=lambda i: natural_key(ctx.title("unit", i[0])))
     ]
     body = render("role_index.md.j2", view, groups=groups)
     return GeneratedPage(ROLES, front_matter(ctx.labels.roles) + body)
@@ -86,9 +84,8 @@ def render_role_index(ctx: PageContext) -> GeneratedPage:
 
 def render_unit_index(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, UNITS)
-    roots = _by_title(
-        ctx,
-        "unit",
+    roots = units_in_chart_order(
+        ctx.handbook,
         [
             u.id
             for u in ctx.handbook.units.values()
@@ -114,57 +111,6 @@ def render_system_index(ctx: PageContext) -> GeneratedPage:
         "system_index.md.j2", view, ids=_by_title(ctx, "system", list(ctx.handbook.systems))
     )
     return GeneratedPage(SYSTEMS, front_matter(ctx.labels.systems) + body)
-
-
-@dataclass(frozen=True)
-class FinderRow:
-    term: str
-    kind: str
-    process: str | None
-    role: str | None
-    unit: str | None
-    search: str
-    """Lower-case text the filter matches: the term, its umlaut-free form and the targets."""
-
-
-def finder_rows(ctx: PageContext) -> list[FinderRow]:
-    """Every process, keyword, role and responsibility, A–Z, with who is responsible."""
-    hb = ctx.handbook
-    rows: list[FinderRow] = []
-
-    def add(term: str, kind: str, process: str | None, role: str | None) -> None:
-        unit = hb.roles[role].unit if role in hb.roles else None
-        if process is not None:
-            unit = hb.process_unit(hb.processes[process]) or unit
-        targets = [
-            ctx.title("process", process) if process else "",
-            ctx.title("role", role) if role else "",
-        ]
-        text = " ".join([term, *targets])
-        rows.append(
-            FinderRow(term, kind, process, role, unit, f"{text} {fold_umlauts(text)}".casefold())
-        )
-
-    for process in hb.processes.values():
-        add(process.title, "kind_process", process.id, process.owner)
-        for keyword in process.keywords:
-            add(keyword, "kind_keyword", process.id, process.owner)
-    for role in hb.roles.values():
-        add(role.title, "kind_role", None, role.id)
-        for item in role.responsibilities:
-            add(item, "kind_responsibility", None, role.id)
-    return sorted(rows, key=lambda r: (r.term.casefold(), r.kind))
-
-
-def render_finder(ctx: PageContext) -> GeneratedPage:
-    view = PageView(ctx, FINDER)
-    body = render("finder.md.j2", view, rows=finder_rows(ctx))
-    meta = front_matter(
-        ctx.labels.finder,
-        tags=search_terms(["Zuständigkeit", "zuständig", "Ansprechpartner"]),
-        extra={"hide": ["toc"]},
-    )
-    return GeneratedPage(FINDER, meta + body)
 
 
 def render_ownership(ctx: PageContext) -> GeneratedPage:

@@ -10,12 +10,16 @@ from ..flow import step_anchor, step_index, targets
 from ..model import END, Process, Step
 from ..relations import ProcessReach
 from ..review import review_status
-from ..standing import is_retired, standing
+from ..standing import Standing, standing
 from ..urls import entity_src
 from .context import GeneratedPage, PageContext
 from .labels import Labels
 from .render import PageView, front_matter, render
-from .text import plain_text, search_terms
+from .text import plain_text, search_names, search_terms
+
+# Processes rank above roles (3) and units (4) that mention them; those not in force
+# below those in force, a repealed one below everything it was replaced by.
+_SEARCH_BOOST = {None: 5.0, Standing.TO_BE: 3.0, Standing.DRAFT: 3.0, Standing.RETIRED: 0.5}
 
 
 @dataclass(frozen=True)
@@ -200,8 +204,8 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
     meta = front_matter(
         process.title,
         tags=tags,
-        # Below its peers when repealed, so a search finds the process in force first.
-        boost=0.5 if is_retired(process) else 2,
+        boost=_SEARCH_BOOST.get(standing(process), 5),
         description=plain_text(process.summary),
     )
-    return GeneratedPage(src, meta + body, source_path)
+    names = search_names([process.title], process.keywords, process.tags)
+    return GeneratedPage(src, meta + body, source_path, names)

@@ -15,9 +15,11 @@ from .. import i18n
 from ..flow import step_anchor
 from ..i18n import Texts, format_date
 from ..model import EntityKind
+from ..ordering import units_in_chart_order
 from ..review import ReviewState, ReviewStatus
 from ..standing import Standing, standing
 from .context import PageContext
+from .feedback import feedback_target
 from .text import escape_markdown, render_markdown, safe_url
 
 
@@ -142,6 +144,16 @@ class PageView:
             return Markup('<span class="ph-muted">{}</span>').format(self.t.no_holder)
         return escape(", ".join(names))
 
+    def units_in_order(self, unit_ids: list[str]) -> list[str]:
+        """Units in organisation chart order (explicit ``order``, then natural by title)."""
+        return units_in_chart_order(self.ctx.handbook, unit_ids)
+
+    def standing_value(self, process_id: str) -> str:
+        """The status mark of a process as a plain word for data attributes, or ""."""
+        process = self.ctx.handbook.processes.get(process_id)
+        mark = standing(process) if process is not None else None
+        return mark.value if mark is not None else ""
+
     def status_banner(self, process_id: str) -> Markup:
         """The notice at the top of a process page that is not in force: since when it is
         repealed and what replaces it, that it is a draft, or by when a to-be process is to
@@ -181,6 +193,35 @@ class PageView:
             '<div class="admonition {} ph-banner ph-banner--{}" role="note" aria-label="{}">'
             "<p>{}</p></div>"
         ).format(kind, mark.value, say("standing.banner.label"), text)
+
+    def feedback(self, kind: EntityKind, entity_id: str) -> Markup:
+        """ "Fehler oder Frage? Hinweis an <role>" with a mail or new-issue link."""
+        say = self.texts
+        subject = say("feedback.subject", title=self.ctx.title(kind, entity_id))
+        role_id, href = feedback_target(
+            self.ctx.handbook, kind, entity_id, subject, self.ctx.repo_url
+        )
+        if role_id and href:
+            action = Markup('<a href="{}">{}</a> ({})').format(
+                href,
+                say("feedback.to", role=self.ctx.title("role", role_id)),
+                say("feedback.issue" if href.startswith("http") else "feedback.mail"),
+            )
+        elif href:
+            action = Markup('<a href="{}">{}</a>').format(href, say("feedback.issue-plain"))
+        elif role_id:
+            action = Markup("{} {}").format(say("feedback.ask"), self.ref("role", role_id))
+        else:
+            return Markup("")
+        return Markup('<p class="ph-feedback">{} {}</p>').format(say("feedback.lead"), action)
+
+    def last_review(self, process: Any) -> str:
+        """ "Zuletzt geprüft am 15.02.2026, bestätigt von Erika Muster" (the name from git)."""
+        day = self.date(process.review.last_reviewed)
+        confirmation = self.ctx.review_confirmations.get(process.id)
+        if confirmation is None:
+            return self.texts("reviewed.last", date=day)
+        return self.texts("reviewed.last-by", date=day, author=confirmation.author)
 
     def review_badge(self, status: ReviewStatus) -> Markup:
         if status.state is ReviewState.NOT_REQUIRED:

@@ -61,14 +61,26 @@ def plain_text(text: str | None, limit: int = 200) -> str:
 
 
 def search_terms(*groups: list[str] | tuple[str, ...]) -> list[str]:
-    """Terms for the search index, each also in its umlaut-free spelling, in order, once."""
+    """Terms for the search index's tags, as written, in order, once. Material shows tags
+    with each result, so only real words go here (no umlaut-free spellings)."""
     terms: list[str] = []
     for group in groups:
         for term in group:
-            for variant in (term, fold_umlauts(term)):
-                if variant and variant not in terms:
-                    terms.append(variant)
+            if term and term not in terms:
+                terms.append(term)
     return terms
+
+
+def search_names(*groups: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The names a page is found by first: as written and in umlaut-free spelling
+    ('Führerschein', 'Fuehrerschein'). They go into a search field nobody sees."""
+    names: list[str] = []
+    for group in groups:
+        for term in group:
+            for variant in (term, fold_umlauts(term)):
+                if variant and variant not in names:
+                    names.append(variant)
+    return tuple(names)
 
 
 def safe_url(url: str | None) -> str | None:
