@@ -262,7 +262,14 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         if self._lit_area is not None:
             self._lit_area.active = False
             self._lit_area = None
-        return self._name_search_dialog(output)
+        output = self._name_search_dialog(output)
+        with self._guard("render"):
+            head = feed_link(get_relative_url(FEED, page.url), Labels(self.config.language).news)
+            if page.file.src_uri == FINDER:
+                # Must run before Material's bundle, which reads ?q= for its own search.
+                src = get_relative_url(ASSET_PREFIX + "finder-query.js", page.url)
+                head += f'<script src="{src}" data-ph-finder-query></script>'
+            return output.replace("</head>", head + "</head>", 1)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -274,16 +281,8 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
         self._progress.advance()
         with self._guard("render"):
-            labels = Labels(self.config.language)
-            output = output.replace(
-                _SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{labels.search}">', 1
-            )
-            head = feed_link(get_relative_url(FEED, page.url), labels.news)
-            if page.file.src_uri == FINDER:
-                # Must run before Material's bundle, which reads ?q= for its own search.
-                src = get_relative_url(ASSET_PREFIX + "finder-query.js", page.url)
-                head += f'<script src="{src}" data-ph-finder-query></script>'
-            return output.replace("</head>", head + "</head>", 1)
+            label = Labels(self.config.language).search
+            return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
 
     @event_priority(-100)  # last: every plugin has written its files into the staging folder
     def on_post_build(self, *, config: MkDocsConfig) -> None:
