@@ -61,8 +61,10 @@ def _badge_after_link(soup: BeautifulSoup | Tag, process_id: str) -> list[str]:
     # Process ids of this handbook differ from all other ids, so the last path part names
     # the process (links are relative: "alt/" from the index, "../../prozesse/alt/").
     for link in soup.select(f'a[href$="{process_id}/"]'):
-        badge = link.find_next_sibling()
-        is_badge = isinstance(badge, Tag) and "ph-standing" in (badge.get("class") or [])
+        # The badge follows the link, or sits inside it (a tile of the landscape).
+        badge = link.select_one(".ph-standing, .ph-tile__badge") or link.find_next_sibling()
+        classes = (badge.get("class") or []) if isinstance(badge, Tag) else []
+        is_badge = "ph-standing" in classes or "ph-tile__badge" in classes
         found.append(badge.get_text() if is_badge and isinstance(badge, Tag) else "")
     return found
 
@@ -74,7 +76,7 @@ def _badge_after_link(soup: BeautifulSoup | Tag, process_id: str) -> list[str]:
         ("rollen/leitung/", ".ph-process-list"),
         ("rollen/sachbearbeitung/", ".ph-step-groups"),
         ("systeme/fachverfahren/", ".ph-retired-apart, .ph-step-groups"),
-        ("einheiten/amt/", ".ph-process-list"),
+        ("einheiten/amt/", ".ph-landscape"),
         ("berichte/verantwortung/", ".ph-ownership"),
     ],
 )
