@@ -31,3 +31,7 @@ class PluginConfig(Config):  # type: ignore[no-untyped-call]
     edit_uri = c.Optional(c.Type(str))
     """Path from `repo_url` to the content files for edit links, e.g. `edit/main/`.
     Default: the theme's `edit_uri` with the docs folder name removed."""
+    content_security_policy = c.Type(bool, default=True)
+    """Give every page a Content-Security-Policy that lets only the site's own scripts run
+    (files, and the theme's inline scripts by hash); `false` only for themes or
+    extensions that need other scripts."""

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, TemplateError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -22,6 +23,7 @@ from . import i18n
 from .changes import RevisionCache
 from .check import CheckResult, check_handbook
 from .config import PluginConfig
+from .csp import add_policy_meta, policy, theme_script_hashes, theme_script_templates
 from .diagrams import Diagrams, GraphvizMissingError, build_diagrams
 from .diagrams.render import find_dot
 from .i18n import text
@@ -67,6 +69,10 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._staged: StagedSite | None = None
         self._strict_warnings: WarningCounter | None = None
         self._lit_area: Any = None
+        self._theme_env: Environment | None = None
+        self._script_templates: list[str] = []
+        self._policies: dict[str, str] = {}
+        """Page source or theme template name -> its Content-Security-Policy."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` builds into a temporary folder of its own, and a dirty build
@@ -199,12 +205,15 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._progress.advance()
         return html
 
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._progress.finish_counting()
         self._progress.start_counting("render", len(files.documentation_pages()))
         language = self.config.language
         # The handbook's theme templates (theme/) read their texts from the catalogue.
         env.globals["ph_text"] = lambda key, **params: i18n.text(key, language, **params)
+        self._theme_env = env
+        self._script_templates = theme_script_templates(env)
+        self._policies = {}
         return env
 
     def on_page_markdown(
@@ -240,7 +249,22 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                 if item.file.src_uri == area:
                     item.active = True
                     self._lit_area = item
+        self._remember_policy(page.file.src_uri, context)
         return context
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        self._remember_policy(template_name, context)
+        return context
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        page_policy = self._policies.pop(template_name, None)
+        if page_policy is None or not template_name.endswith(".html"):
+            return output_content
+        return add_policy_meta(output_content, page_policy)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self._lit_area is not None:
@@ -259,7 +283,11 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._progress.advance()
         with self._guard("render"):
             label = Labels(self.config.language).search
-            return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
+            output = output.replace(
+                _SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1
+            )
+            page_policy = self._policies.pop(page.file.src_uri, None)
+            return add_policy_meta(output, page_policy) if page_policy else output
 
     @event_priority(-100)  # last: every plugin has written its files into the staging folder
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -410,6 +438,19 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         if self._timeline.news:
             return max(item.change.date for item in self._timeline.news).date()
         return None
+
+    def _remember_policy(self, key: str, context: TemplateContext) -> None:
+        """The page's policy, allowing the theme's inline scripts as rendered for it."""
+        if not self.config.content_security_policy or self._theme_env is None:
+            return
+        try:
+            hashes = theme_script_hashes(self._theme_env, self._script_templates, context)
+        except TemplateError as error:
+            # Without the hashes the browser would refuse the theme's scripts; better no
+            # policy on this page than a broken page, and say so.
+            log.warning(text("security.csp-theme-scripts", self.config.language, error=error))
+            return
+        self._policies[key] = policy(hashes)
 
     def _content_dir(self) -> Path:
         return (self._root / self.config.content_dir).resolve()

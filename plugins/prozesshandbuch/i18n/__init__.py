@@ -17,7 +17,7 @@ from typing import Final
 
 from babel.dates import format_date as _babel_format_date
 
-from . import common, forge, input, layout, progress
+from . import common, forge, input, layout, progress, security
 
 LANGUAGES: Final = ("de", "en")
 DEFAULT_LANGUAGE: Final = "de"
@@ -28,6 +28,7 @@ _AREAS: tuple[Mapping[str, tuple[str, str]], ...] = (
     input.TEXTS,
     progress.TEXTS,
     layout.TEXTS,
+    security.TEXTS,
 )
 
 
