@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1:8000
 # Material prints a banner about MkDocs 2.0 on every run; the project pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check schema bench codeowners clean
+.PHONY: serve build test lint check schema bench codeowners clean fuzz
 
 serve: $(VENV)/.installed
 	@scripts/ensure-system.sh graphviz
@@ -34,6 +34,13 @@ lint: $(VENV)/.installed-test
 
 schema: $(VENV)/.installed
 	$(BIN)/prozesshandbuch schema
+
+# Property-based security tests with many random examples (`make test` runs a few fixed
+# ones); failures are kept in .hypothesis/ and replayed first on the next run.
+FUZZ_EXAMPLES ?= 200
+fuzz: $(VENV)/.installed-test
+	@scripts/ensure-system.sh graphviz
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -n 2 tests/test_properties.py
 
 bench: $(VENV)/.installed-test
 	@scripts/ensure-system.sh graphviz
