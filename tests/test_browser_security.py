@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Dialog, Page, Route, expect
 
 import test_browser as shared
 from browser_support import StaticServer
-from hostile import PAYLOADS, hostile_handbook
+from hostile import PAYLOADS, commit_hostile_history, hostile_handbook
 from sitebuild import make_project, mkdocs_build
 from test_browser import FINDER, PROCESS, ROLE, START, SYSTEM, UNIT, Session, open_session
 
@@ -159,6 +159,7 @@ def test_script_slipped_into_a_page_is_refused(tab: Session) -> None:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
     """The hostile handbook, built and served; its URL and the paths of all its pages."""
     root = make_project(tmp_path_factory.mktemp("hostile-browser"), hostile_handbook())
+    commit_hostile_history(root, list(PAYLOADS))
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     site = root / "site"

@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from hostile import hostile_handbook, inline_script_hashes, script_hash, site_problems
+from hostile import (
+    PAYLOADS,
+    commit_hostile_history,
+    hostile_handbook,
+    inline_script_hashes,
+    script_hash,
+    site_problems,
+)
 from prozesshandbuch.csp import add_policy_meta, inline_scripts, policy
 from sitebuild import make_project, mkdocs_build
 
@@ -62,6 +69,7 @@ def test_policy_goes_right_after_the_charset_before_any_script() -> None:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("csp"), hostile_handbook())
+    commit_hostile_history(root, list(PAYLOADS))
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     return root / "site"

@@ -26,7 +26,13 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from hostile import PAYLOADS, hostile_handbook, markup_problems, site_problems
+from hostile import (
+    PAYLOADS,
+    commit_hostile_history,
+    hostile_handbook,
+    markup_problems,
+    site_problems,
+)
 from pipeline import RenderedPage, run_pipeline
 from sitebuild import make_project, mkdocs_build
 
@@ -154,6 +160,7 @@ def test_control_characters_are_refused_with_a_message(texts: list[str], poisone
 def test_random_content_through_a_real_build(texts: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = make_project(Path(folder), hostile_handbook(texts))
+        commit_hostile_history(root, texts)
         result = mkdocs_build(root)
         assert "Traceback" not in result.stderr, result.stderr
         if result.returncode != 0:
