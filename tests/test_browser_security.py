@@ -22,10 +22,8 @@ from hostile import PAYLOADS, commit_hostile_history, hostile_handbook
 from sitebuild import make_project, mkdocs_build
 from test_browser import FINDER, PROCESS, ROLE, START, SYSTEM, UNIT, Session, open_session
 
-# The shared session fixtures, registered here by name (one demo build per worker).
-playwright_driver = shared.playwright_driver
-browser = shared.browser
-site_url = shared.site_url
+# The session fixtures (site_url, browser) come from browser_fixtures.py; the tab of
+# test_browser.py is registered here by name.
 tab = shared.tab
 
 pytestmark = pytest.mark.browser
