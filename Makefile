@@ -40,7 +40,7 @@ schema: $(VENV)/.installed
 FUZZ_EXAMPLES ?= 200
 fuzz: $(VENV)/.installed-test
 	@scripts/ensure-system.sh graphviz
-	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -n 2 tests/test_properties.py
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -n 2 tests/test_properties.py tests/test_history_properties.py
 
 bench: $(VENV)/.installed-test
 	@scripts/ensure-system.sh graphviz
