@@ -258,36 +258,30 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._remember_policy(template_name, context)
         return context
 
-    def on_post_template(
-        self, output_content: str, *, template_name: str, config: MkDocsConfig
-    ) -> str:
-        page_policy = self._policies.pop(template_name, None)
-        if page_policy is None or not template_name.endswith(".html"):
-            return output_content
-        return add_policy_meta(output_content, page_policy)
-
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self._lit_area is not None:
             self._lit_area.active = False
             self._lit_area = None
-        return self._name_search_dialog(output)
+        output = self._name_search_dialog(output)
+        page_policy = self._policies.pop(page.file.src_uri, None)
+        return add_policy_meta(output, page_policy) if page_policy else output
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         # 404.html is a theme template, not a page: it needs the same repair.
-        return self._name_search_dialog(output_content)
+        output = self._name_search_dialog(output_content)
+        page_policy = self._policies.pop(template_name, None)
+        if page_policy is None or not template_name.endswith(".html"):
+            return output
+        return add_policy_meta(output, page_policy)
 
     def _name_search_dialog(self, output: str) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
         self._progress.advance()
         with self._guard("render"):
             label = Labels(self.config.language).search
-            output = output.replace(
-                _SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1
-            )
-            page_policy = self._policies.pop(page.file.src_uri, None)
-            return add_policy_meta(output, page_policy) if page_policy else output
+            return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
 
     @event_priority(-100)  # last: every plugin has written its files into the staging folder
     def on_post_build(self, *, config: MkDocsConfig) -> None:
