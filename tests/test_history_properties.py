@@ -21,8 +21,8 @@ from gitrepo import isolated_git_env
 from hostile import PAYLOADS, markup_problems
 from prozesshandbuch.check import check_handbook
 from prozesshandbuch.controlchars import first_forbidden
+from prozesshandbuch.i18n import Texts
 from prozesshandbuch.pages import PageContext
-from prozesshandbuch.pages.labels import Labels
 from prozesshandbuch.pages.news_page import render_feed, render_news_page
 from prozesshandbuch.relations import build_relations
 from prozesshandbuch.timeline import build_timeline
@@ -112,7 +112,7 @@ def test_any_author_and_subject_through_the_history_pipeline(
         handbook=handbook,
         relations=build_relations(handbook),
         urls=SiteUrls(),
-        labels=Labels("de"),
+        texts=Texts("de"),
         today=FIXED_TODAY,
         show_holders=True,
         diagrams=None,

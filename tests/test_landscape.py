@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from prozesshandbuch.pages.labels import Labels
 
 from prozesshandbuch.check import check_handbook
 from prozesshandbuch.pages import overview_pages
 from prozesshandbuch.pages.context import PageContext
 from prozesshandbuch.pages.entity_pages import render_unit_page
-from prozesshandbuch.pages.labels import Labels
 from prozesshandbuch.pages.overview_pages import render_process_index
 from prozesshandbuch.relations import build_relations
 from prozesshandbuch.urls import SiteUrls

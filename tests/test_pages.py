@@ -358,6 +358,7 @@ def test_handoff_sentence_writes_small_numbers_as_words(
     desks: int, units: int, handoffs: int, crossing: int, language: str, expected: str
 ) -> None:
     from prozesshandbuch.pages.labels import Labels
+
     from prozesshandbuch.pages.process_page import handoff_sentence
     from prozesshandbuch.relations import Handoff, ProcessReach
 

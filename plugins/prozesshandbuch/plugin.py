@@ -24,11 +24,9 @@ from .check import CheckResult, check_handbook
 from .config import PluginConfig
 from .diagrams import Diagrams, GraphvizMissingError, build_diagrams
 from .diagrams.render import find_dot
-from .i18n import text
-from .messages import message
+from .i18n import Texts, format_date, text
 from .model import Handbook
 from .pages import GeneratedPage, PageContext, build_pages
-from .pages.labels import Labels
 from .pages.news_page import FEED, render_feed, render_news_page
 from .progress import BuildProgress
 from .relations import Relations, build_relations
@@ -89,16 +87,16 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         files = result.loaded.file_count
         self._progress.phase_done("content", files, files, self._timings.seconds["load_validate"])
         if result.errors:
-            raise PluginError(self._report("build-failed", result.errors))
+            raise PluginError(self._report("build.failed", result.errors))
         if config.strict and result.warnings:
-            raise PluginError(self._report("strict-warnings", result.warnings))
+            raise PluginError(self._report("build.strict-warnings", result.warnings))
         for problem in result.warnings:
             log.warning(problem.format(self.config.language))
         if self.config.diagrams:
             try:
                 find_dot()
             except GraphvizMissingError as error:
-                raise PluginError(str(error)) from None
+                raise PluginError(error.message(self.config.language)) from None
         self._configure_layout(config)
         for pattern, target in (("*.css", config.extra_css), ("*.js", config.extra_javascript)):
             for name in sorted(p.name for p in ASSETS.glob(pattern)):
@@ -138,7 +136,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             handbook=handbook,
             relations=relations,
             urls=urls,
-            labels=Labels(self.config.language),
+            texts=Texts(self.config.language),
             today=self._today(),
             show_holders=self.config.show_holders,
             diagrams=diagrams,
@@ -227,7 +225,9 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         history = self._timeline.histories.get(generated.source_path)
         if history is not None and history.entries:
             # Material shows this in the page footer ("Letzte Aktualisierung").
-            page.meta["revision_date"] = history.entries[0].date.strftime("%d.%m.%Y")
+            page.meta["revision_date"] = format_date(
+                history.entries[0].date.date(), self.config.language
+            )
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -258,7 +258,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
         self._progress.advance()
         with self._guard("render"):
-            label = Labels(self.config.language).search
+            label = text("page.search", self.config.language)
             return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
 
     @event_priority(-100)  # last: every plugin has written its files into the staging folder
@@ -316,13 +316,13 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                     language=self.config.language,
                 )
             except GraphvizMissingError as error:
-                raise PluginError(str(error)) from None
+                raise PluginError(error.message(self.config.language)) from None
         language = self.config.language
         for key, detail in sorted(diagrams.simplified_after_failure.items()):
             note = text("diagram.simplified-after-failure", language, detail=detail)
             log.warning(f"{key}: {note}")
         for key, detail in sorted(diagrams.failures.items()):
-            log.warning(f"{key}: Diagramm konnte nicht gezeichnet werden: {detail}")
+            log.warning(text("diagram.failed", self.config.language, key=key, detail=detail))
         self._timings.count("dot_runs", diagrams.dot_runs)
         self._timings.count("diagrams_rendered", diagrams.rendered)
         self._timings.count("diagrams_cached", diagrams.cached)
@@ -418,13 +418,14 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         if self.config.today:
             try:
                 return dt.date.fromisoformat(self.config.today)
-            except ValueError as error:
-                raise PluginError(f"prozesshandbuch: today: {error}") from None
+            except ValueError:
+                message = text("build.bad-today", self.config.language, value=self.config.today)
+                raise PluginError(message) from None
         return dt.date.today()
 
-    def _report(self, code: str, problems: list[Any]) -> str:
+    def _report(self, key: str, problems: list[Any]) -> str:
         language = self.config.language
-        lines = [message(code, language, {"count": str(len(problems))})]
+        lines = [text(key, language, count=len(problems))]
         lines.extend(p.format(language) for p in problems)
         return "\n".join(lines)
 

@@ -34,7 +34,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 class SvgError(ValueError):
-    """dot's output could not be read as SVG."""
+    """dot's output could not be read as SVG; the message is the XML parser's."""
 
 
 def accessible_svg(svg: str, *, dom_id: str, name: str, description: str) -> str:
@@ -46,7 +46,7 @@ def accessible_svg(svg: str, *, dom_id: str, name: str, description: str) -> str
     try:
         root = ET.fromstring(svg)
     except ET.ParseError as error:
-        raise SvgError(f"SVG von dot nicht lesbar: {error}") from error
+        raise SvgError(str(error)) from error
     _drop_dot_titles(root)
     _drop_background(root)
     for element in root.iter():

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..history import Change
+from ..i18n import Texts
 from ..model import EntityKind, Handbook
 from ..relations import Relations
 from ..textfold import slugify
 from ..urls import SiteUrls, entity_src
-from .labels import Labels
 
 
 class DiagramSource(Protocol):
@@ -53,7 +53,7 @@ class PageContext:
     handbook: Handbook
     relations: Relations
     urls: SiteUrls
-    labels: Labels
+    texts: Texts
     today: dt.date
     show_holders: bool = True
     diagrams: DiagramSource | None = None

@@ -20,7 +20,7 @@ def render_news_page(ctx: PageContext, items: Sequence[Any]) -> GeneratedPage:
     """Latest content changes, newest first, each with its summary in words."""
     view = PageView(ctx, NEWS)
     body = render("news.md.j2", view, items=items, feed=view.ctx.urls.asset(NEWS, FEED))
-    return GeneratedPage(NEWS, front_matter(ctx.labels.news) + body)
+    return GeneratedPage(NEWS, front_matter(ctx.texts("page.news")) + body)
 
 
 def render_feed(
@@ -51,7 +51,7 @@ def render_feed(
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'
         f"  <id>urn:prozesshandbuch:{escape(site_name)}:neu</id>\n"
-        f"  <title>{escape(site_name)} – {escape(ctx.labels.news)}</title>\n"
+        f"  <title>{escape(site_name)} – {escape(ctx.texts('page.news'))}</title>\n"
         f"  <updated>{updated.isoformat()}</updated>{self_link}\n"
         + "\n".join(entries)
         + "\n</feed>\n"

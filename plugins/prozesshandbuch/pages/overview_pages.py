@@ -39,20 +39,22 @@ def render_start_page(ctx: PageContext) -> GeneratedPage:
         "start.md.j2",
         view,
         figures=[
-            (len(hb.processes), ctx.labels.count_processes, PROCESSES),
-            (len(hb.roles), ctx.labels.count_roles, ROLES),
-            (len(hb.units), ctx.labels.count_units, UNITS),
-            (len(hb.systems), ctx.labels.count_systems, SYSTEMS),
-            (due, ctx.labels.count_due, "berichte/pruefung.md"),
+            (len(hb.processes), ctx.texts("page.count-processes"), PROCESSES),
+            (len(hb.roles), ctx.texts("page.count-roles"), ROLES),
+            (len(hb.units), ctx.texts("page.count-units"), UNITS),
+            (len(hb.systems), ctx.texts("page.systems"), SYSTEMS),
+            (due, ctx.texts("page.count-due"), "berichte/pruefung.md"),
             (
                 len(find_risks(hb, ctx.today, ctx.created)),
-                ctx.labels.risk_summary,
+                ctx.texts("page.risk-summary"),
                 "berichte/wissensrisiko.md",
             ),
         ],
         links={"roles": ROLES, "finder": FINDER, "guide": "anleitung.md"},
     )
-    return GeneratedPage(START, front_matter(ctx.labels.start, extra={"hide": ["toc"]}) + body)
+    return GeneratedPage(
+        START, front_matter(ctx.texts("page.start"), extra={"hide": ["toc"]}) + body
+    )
 
 
 def render_process_index(ctx: PageContext) -> GeneratedPage:
@@ -65,10 +67,10 @@ def render_process_index(ctx: PageContext) -> GeneratedPage:
         bands=landscape_bands(ctx, all_ids),
         compact=len(all_ids) > TILE_LIMIT,
         total=len(all_ids),
-        unit_anchor=slugify(ctx.labels.unit_processes),
+        unit_anchor=slugify(ctx.texts("page.unit-processes")),
         all_ids=all_ids,
     )
-    return GeneratedPage(PROCESSES, front_matter(ctx.labels.processes) + body)
+    return GeneratedPage(PROCESSES, front_matter(ctx.texts("page.processes")) + body)
 
 
 def render_role_index(ctx: PageContext) -> GeneratedPage:
@@ -81,7 +83,7 @@ def render_role_index(ctx: PageContext) -> GeneratedPage:
         for unit, ids in sorted(by_unit.items(), key=lambda i: ctx.title("unit", i[0]))
     ]
     body = render("role_index.md.j2", view, groups=groups)
-    return GeneratedPage(ROLES, front_matter(ctx.labels.roles) + body)
+    return GeneratedPage(ROLES, front_matter(ctx.texts("page.roles")) + body)
 
 
 def render_unit_index(ctx: PageContext) -> GeneratedPage:
@@ -105,7 +107,7 @@ def render_unit_index(ctx: PageContext) -> GeneratedPage:
         matrix_units=matrix_units,
         matrix={pair: len(handoffs) for pair, handoffs in interfaces.items()},
     )
-    return GeneratedPage(UNITS, front_matter(ctx.labels.units) + body)
+    return GeneratedPage(UNITS, front_matter(ctx.texts("page.units")) + body)
 
 
 def render_system_index(ctx: PageContext) -> GeneratedPage:
@@ -113,7 +115,11 @@ def render_system_index(ctx: PageContext) -> GeneratedPage:
     body = render(
         "system_index.md.j2", view, ids=_by_title(ctx, "system", list(ctx.handbook.systems))
     )
-    return GeneratedPage(SYSTEMS, front_matter(ctx.labels.systems) + body)
+    return GeneratedPage(SYSTEMS, front_matter(ctx.texts("page.systems")) + body)
+
+
+# The kinds of finder rows, by their label key, in the order rows of one term are listed.
+_FINDER_ORDER = ("finder.kind.keyword", "page.process", "finder.kind.responsibility", "page.role")
 
 
 @dataclass(frozen=True)
@@ -146,22 +152,22 @@ def finder_rows(ctx: PageContext) -> list[FinderRow]:
         )
 
     for process in hb.processes.values():
-        add(process.title, "kind_process", process.id, process.owner)
+        add(process.title, "page.process", process.id, process.owner)
         for keyword in process.keywords:
-            add(keyword, "kind_keyword", process.id, process.owner)
+            add(keyword, "finder.kind.keyword", process.id, process.owner)
     for role in hb.roles.values():
-        add(role.title, "kind_role", None, role.id)
+        add(role.title, "page.role", None, role.id)
         for item in role.responsibilities:
-            add(item, "kind_responsibility", None, role.id)
-    return sorted(rows, key=lambda r: (r.term.casefold(), r.kind))
+            add(item, "finder.kind.responsibility", None, role.id)
+    return sorted(rows, key=lambda r: (r.term.casefold(), _FINDER_ORDER.index(r.kind)))
 
 
 def render_finder(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, FINDER)
     body = render("finder.md.j2", view, rows=finder_rows(ctx))
     meta = front_matter(
-        ctx.labels.finder,
-        tags=search_terms(["Zuständigkeit", "zuständig", "Ansprechpartner"]),
+        ctx.texts("page.finder"),
+        tags=search_terms(ctx.texts("page.finder-search-terms").split(", ")),
         extra={"hide": ["toc"]},
     )
     return GeneratedPage(FINDER, meta + body)
@@ -174,7 +180,7 @@ def render_ownership(ctx: PageContext) -> GeneratedPage:
         for process in sorted(ctx.handbook.processes.values(), key=lambda p: p.title.casefold())
     ]
     body = render("ownership.md.j2", view, rows=rows)
-    return GeneratedPage(OWNERSHIP, front_matter(ctx.labels.ownership) + body)
+    return GeneratedPage(OWNERSHIP, front_matter(ctx.texts("page.ownership")) + body)
 
 
 def render_tag_index(ctx: PageContext) -> GeneratedPage:
@@ -182,4 +188,4 @@ def render_tag_index(ctx: PageContext) -> GeneratedPage:
     tags = sorted(ctx.relations.tagged.items(), key=lambda i: i[0].casefold())
     groups = [(tag, _by_title(ctx, "process", ids)) for tag, ids in tags]
     body = render("tag_index.md.j2", view, groups=groups)
-    return GeneratedPage(TAGS, front_matter(ctx.labels.tags) + body)
+    return GeneratedPage(TAGS, front_matter(ctx.texts("page.tags")) + body)

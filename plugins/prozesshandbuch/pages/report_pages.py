@@ -37,7 +37,7 @@ def render_review_report(ctx: PageContext) -> GeneratedPage:
         for owner, items in sorted(by_owner.items(), key=lambda i: ctx.title("role", i[0]))
     ]
     body = render("review_report.md.j2", view, groups=groups, never=never)
-    return GeneratedPage(REVIEWS, front_matter(ctx.labels.review_report) + body)
+    return GeneratedPage(REVIEWS, front_matter(ctx.texts("page.review-report")) + body)
 
 
 def render_risk_report(
@@ -52,4 +52,4 @@ def render_risk_report(
         findings=findings,
         dependencies=role_dependencies(ctx.handbook, ctx.relations, ctx.today),
     )
-    return GeneratedPage(RISKS, front_matter(ctx.labels.risk_report) + body)
+    return GeneratedPage(RISKS, front_matter(ctx.texts("page.risk-report")) + body)
