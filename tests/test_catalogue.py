@@ -91,8 +91,9 @@ FAMILIES: dict[str, set[str]] = {
     "change.step-kind-": _values(StepKind),
 }
 # Keys built from a code that the code writes as a string literal of its own
-# (``Problem(..., "unknown-role")`` -> ``problem.unknown-role``).
-CODED = ("problem.", "history.prefix.", "history.")
+# (``Problem(..., "unknown-role")`` -> ``problem.unknown-role``,
+# ``start_counting("render", ...)`` -> ``progress.phase.render``).
+CODED = ("problem.", "history.prefix.", "history.", "progress.phase.")
 
 
 def _family(key: str) -> str | None:
