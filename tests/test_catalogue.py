@@ -92,8 +92,9 @@ FAMILIES: dict[str, set[str]] = {
 }
 # Keys built from a code that the code writes as a string literal of its own
 # (``Problem(..., "unknown-role")`` -> ``problem.unknown-role``,
-# ``start_counting("render", ...)`` -> ``progress.phase.render``).
-CODED = ("problem.", "history.prefix.", "history.", "progress.phase.")
+# ``start_counting("render", ...)`` -> ``progress.phase.render``, ``_guard("load")``
+# -> ``build.phase.load``).
+CODED = ("problem.", "history.", "progress.phase.", "build.phase.")
 
 
 def _family(key: str) -> str | None:
