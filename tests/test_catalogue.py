@@ -54,7 +54,7 @@ def _code(*, lookups: bool) -> str:
     sources = [
         p
         for p in sorted(PACKAGE.rglob("*"))
-        if p.suffix in (".py", ".j2")
+        if p.suffix in (".py", ".j2", ".html")
         and ("i18n" not in p.parts or (lookups and p.name == "__init__.py"))
     ]
     return "\n".join(p.read_text(encoding="utf-8") for p in sources)
@@ -128,9 +128,34 @@ def test_both_languages_have_text_with_the_same_placeholders(key: str) -> None:
     text(key, "en", **params)
 
 
+# Keys another change registered before the code that uses them has landed. Each must
+# still be unused (the test below fails once it is used, so the list only shrinks).
+NOT_YET_USED = dict.fromkeys(
+    (
+        "layout.diagram-close",
+        "layout.diagram-hint",
+        "layout.diagram-open",
+        "layout.diagram-view",
+        "layout.diagram-zoom-in",
+        "layout.diagram-zoom-out",
+        "layout.diagram-zoom-reset",
+        "layout.print",
+        "layout.profile",
+        "layout.table",
+        "layout.table-finder",
+        "layout.table-raci",
+        "layout.table-scroll",
+        "layout.table-steps",
+        "layout.table-weaknesses",
+    ),
+    "layout: full-size diagram view, print header and table regions land next",
+)
+
+
 def test_every_key_is_used_in_code_or_templates() -> None:
     unused = [key for key in sorted(CATALOGUE) if not _used(key)]
-    assert unused == []
+    assert [key for key in unused if key not in NOT_YET_USED] == []
+    assert [key for key in NOT_YET_USED if key not in unused] == [], "drop it from the list"
 
 
 @pytest.mark.parametrize("prefix", sorted(FAMILIES))
@@ -169,8 +194,8 @@ def _justified(keys: list[str]) -> bool:
         return True
     # German capitalises nouns everywhere; English only in headings and table cells, so a
     # label and the same word in running text differ in English by case alone.
-    englishes = {CATALOGUE[k][1] for k in rest}
-    return len({e.casefold() for e in englishes}) == 1
+    englishes = [CATALOGUE[k][1] for k in rest]
+    return len(set(englishes)) == len(englishes) and len({e.casefold() for e in englishes}) == 1
 
 
 def test_no_german_text_is_defined_twice_without_a_reason() -> None:

@@ -25,8 +25,4 @@ TEXTS: dict[str, tuple[str, str]] = {
     "count.units.other": ("{count} Organisationseinheiten", "{count} organisational units"),
     "count.handoffs.one": ("{count} Übergabe", "{count} hand-off"),
     "count.handoffs.other": ("{count} Übergaben", "{count} hand-offs"),
-    "count.desks.one": ("{count} Schreibtisch", "{count} desk"),
-    "count.desks.other": ("{count} Schreibtische", "{count} desks"),
-    "count.times.one": ("{count}-mal", "{count} time"),
-    "count.times.other": ("{count}-mal", "{count} times"),
 }

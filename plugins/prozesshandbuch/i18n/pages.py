@@ -167,14 +167,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page.no-entries": ("Keine Einträge.", "No entries."),
     "page.all-processes": ("Alle Prozesse A–Z", "All processes A–Z"),
     "page.org-chart": ("Aufbau", "Structure"),
-    "page.handoff-sentence": (
-        "Dieser Vorgang geht über {desks} in {units} und wird {handoffs} übergeben{crossing}.",
-        "This process passes {desks} in {units} and is handed over {handoffs}{crossing}.",
-    ),
-    "page.handoffs-crossing": (
-        ", davon {count}-mal an eine andere Organisationseinheit",
-        ", {count} of them to another unit",
-    ),
     "page.history": ("Änderungshistorie", "Change history"),
     "page.history-more": ("Ältere Änderungen", "Older changes"),
     "page.review-report": ("Prüfung fällig", "Reviews due"),

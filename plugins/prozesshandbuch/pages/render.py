@@ -75,10 +75,10 @@ _AREA_INDEX: dict[EntityKind, str] = {
     "system": "systeme/index.md",
 }
 _AREA_LABEL: dict[EntityKind, str] = {
-    "process": "processes",
-    "role": "roles",
-    "unit": "units",
-    "system": "systems",
+    "process": "page.processes",
+    "role": "page.roles",
+    "unit": "page.units",
+    "system": "page.systems",
 }
 
 
