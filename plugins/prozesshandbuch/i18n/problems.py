@@ -18,7 +18,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "die Datei muss Felder der Form 'schlüssel: wert' enthalten",
         "the file must contain fields of the form 'key: value'",
     ),
-    "problem.yaml-key-not-text": ("Schlüssel '{key}' muss Text sein", "key '{key}' must be text"),
     "problem.file-too-large": (
         "Datei ist größer als 1 MiB ({size} Bytes); bitte aufteilen",
         "file is larger than 1 MiB ({size} bytes); please split it",
@@ -61,10 +60,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "problem.too-large": (
         "'{field}' darf höchstens {limit} sein",
         "'{field}' must be at most {limit}",
-    ),
-    "problem.invalid-value": (
-        "ungültiger Wert in '{field}': {detail}",
-        "invalid value in '{field}': {detail}",
     ),
     "problem.bad-id": (
         "Kennung '{id}' ist ungültig: nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche "
