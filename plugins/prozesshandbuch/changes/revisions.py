@@ -190,7 +190,7 @@ class ChangeDescriber:
         except Exception as error:  # see above
             self.failures.append(RevisionFailure(change.path, change.short, type(error).__name__))
             stem = PurePosixPath(change.path).stem
-            return Description(kind_of_path(change.path), stem, stem, [self._say("broken")])
+            return Description(kind_of_path(change.path), stem, stem, [self._say("change.broken")])
 
     def describe(self, change: Change) -> Description:
         """One history entry in words (for many, :meth:`describe_many` is faster)."""
