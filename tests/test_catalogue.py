@@ -158,6 +158,24 @@ def test_every_key_is_used_in_code_or_templates() -> None:
     assert [key for key in NOT_YET_USED if key not in unused] == [], "drop it from the list"
 
 
+# A lookup with a literal key: text("page.owner"), t("page.owner"), say("change.title"),
+# texts.plural("count.steps", n); a key built from a value must start like some key.
+LOOKUP = re.compile(
+    r"\b(?:text|say|_say|t|texts|_help|plural|ph_text)\(\s*(f?)[\"']([a-z][a-z0-9._-]*)"
+)
+
+
+def test_every_key_the_code_looks_up_exists() -> None:
+    missing = set()
+    for is_template, key in LOOKUP.findall(USERS):
+        if is_template or key.endswith((".", "-")):  # built: f"x.{y}" or "x." ~ y
+            if not any(known.startswith(key) for known in CATALOGUE):
+                missing.add(key)
+        elif key not in CATALOGUE and f"{key}.one" not in CATALOGUE:
+            missing.add(key)
+    assert missing == set()
+
+
 @pytest.mark.parametrize("prefix", sorted(FAMILIES))
 def test_every_family_of_built_keys_is_complete_and_built_in_code(prefix: str) -> None:
     keys = {key.removeprefix(prefix) for key in CATALOGUE if _family(key) == prefix}

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from prozesshandbuch.pages.labels import Labels
 
 from prozesshandbuch.check import check_handbook
+from prozesshandbuch.findings import build_findings
+from prozesshandbuch.i18n import Texts
 from prozesshandbuch.pages import overview_pages
 from prozesshandbuch.pages.context import PageContext
 from prozesshandbuch.pages.entity_pages import render_unit_page
@@ -27,12 +28,14 @@ def context(tmp_path: Path, processes: int) -> PageContext:
     project = gen.write_handbook(tmp_path / "handbook", gen.generate(processes, seed=3), REPO_ROOT)
     result = check_handbook(project / "content", project, gen.TODAY)
     handbook = result.handbook
+    relations = build_relations(handbook)
     return PageContext(
         handbook=handbook,
-        relations=build_relations(handbook),
+        relations=relations,
         urls=SiteUrls(),
-        labels=Labels("de"),
+        texts=Texts("de"),
         today=gen.TODAY,
+        findings=build_findings(handbook, relations, gen.TODAY),
     )
 
 

@@ -24,17 +24,18 @@ from .check import CheckResult, check_handbook
 from .config import PluginConfig
 from .diagrams import Diagrams, GraphvizMissingError, build_diagrams
 from .diagrams.render import find_dot
+from .findings import build_findings
 from .i18n import Texts, format_date, text
 from .model import Handbook
 from .pages import GeneratedPage, PageContext, build_pages
-from .pages.news_page import FEED, render_feed, render_news_page
+from .pages.news_page import render_feed, render_news_page
 from .progress import BuildProgress
 from .relations import Relations, build_relations
 from .staging import StagedSite, WarningCounter
 from .textfold import slugify
 from .timeline import Timeline, build_timeline
 from .timing import Timings
-from .urls import SiteUrls, area_src
+from .urls import FEED, SiteUrls, area_src
 
 log = get_plugin_logger(__name__)
 
@@ -132,12 +133,16 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             diagrams = self._diagrams(handbook, relations, urls)
         with self._guard("history"):
             self._timeline = self._history(handbook, config)
+        today = self._today()
+        with self._guard("relations"):
+            findings = build_findings(handbook, relations, today, self._timeline.created)
         ctx = PageContext(
             handbook=handbook,
             relations=relations,
             urls=urls,
             texts=Texts(self.config.language),
-            today=self._today(),
+            today=today,
+            findings=findings,
             show_holders=self.config.show_holders,
             diagrams=diagrams,
             histories=self._timeline.histories,
@@ -415,13 +420,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         return (self._root / self.config.content_dir).resolve()
 
     def _today(self) -> dt.date:
-        if self.config.today:
-            try:
-                return dt.date.fromisoformat(self.config.today)
-            except ValueError:
-                message = text("build.bad-today", self.config.language, value=self.config.today)
-                raise PluginError(message) from None
-        return dt.date.today()
+        return self.config.today or dt.date.today()
 
     def _report(self, key: str, problems: list[Any]) -> str:
         language = self.config.language

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .i18n import DEFAULT_LANGUAGE, text
+from .textfold import fold_umlauts
 
 
 class Severity(str, Enum):
@@ -115,11 +116,4 @@ def closest(wrong: str, known: Iterable[str]) -> str | None:
 
 
 def _fold(text: str) -> str:
-    return (
-        text.lower()
-        .replace("ä", "ae")
-        .replace("ö", "oe")
-        .replace("ü", "ue")
-        .replace("ß", "ss")
-        .replace("_", "-")
-    )
+    return fold_umlauts(text.lower()).replace("_", "-")

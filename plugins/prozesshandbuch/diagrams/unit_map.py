@@ -16,13 +16,13 @@ from collections.abc import Callable
 from ..i18n import Texts
 from ..model import Handbook
 from ..relations import Handoff, Relations
-from ..urls import SiteUrls, entity_src
+from ..urls import AREA_INDEX, SiteUrls, entity_src
 from .process_graph import lane_roles
 from .quoting import AttrValue, attr_list, wrap
 from .source import DotDiagram
 from .style import defaults, unit_tone
 
-MAP_PAGE = "einheiten/index.md"
+MAP_PAGE = AREA_INDEX["unit"]
 UNIT_WIDTH = 22
 MAX_PENWIDTH = 8.0
 

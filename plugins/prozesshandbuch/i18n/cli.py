@@ -24,8 +24,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.file-error": ("{path}: Fehler: {reason}", "{path}: error: {reason}"),
     "cli.file-written": ("{path}: geschrieben", "{path}: written"),
     "build.bad-today": (
-        "prozesshandbuch: today: ungültiges Datum {value!r} (erwartet JJJJ-MM-TT)",
-        "prozesshandbuch: today: invalid date {value!r} (expected YYYY-MM-DD)",
+        "ungültiges Datum '{value}' (erwartet JJJJ-MM-TT, z. B. 2026-11-23)",
+        "invalid date '{value}' (expected YYYY-MM-DD, e.g. 2026-11-23)",
     ),
     # Help texts (``--help``), in the language of PROZESSHANDBUCH_LANG
     "cli.help.main": (

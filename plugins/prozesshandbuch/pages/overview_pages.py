@@ -5,22 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagrams.unit_map import map_interfaces, units_with_handoffs
-from ..health import find_risks
-from ..review import ReviewState, review_status
 from ..textfold import fold_umlauts, slugify
+from ..urls import AREA_INDEX, FINDER, GUIDE, OWNERSHIP, REVIEWS, RISKS, START, TAGS
 from .context import GeneratedPage, PageContext
 from .landscape import TILE_LIMIT, landscape_bands
 from .render import PageView, front_matter, render
 from .text import search_terms
 
-START = "index.md"
-PROCESSES = "prozesse/index.md"
-ROLES = "rollen/index.md"
-UNITS = "einheiten/index.md"
-SYSTEMS = "systeme/index.md"
-FINDER = "zustaendigkeit.md"
-OWNERSHIP = "berichte/verantwortung.md"
-TAGS = "schlagworte.md"
+PROCESSES = AREA_INDEX["process"]
+ROLES = AREA_INDEX["role"]
+UNITS = AREA_INDEX["unit"]
+SYSTEMS = AREA_INDEX["system"]
 
 
 def _by_title(ctx: PageContext, kind: str, ids: list[str]) -> list[str]:
@@ -30,11 +25,7 @@ def _by_title(ctx: PageContext, kind: str, ids: list[str]) -> list[str]:
 def render_start_page(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, START)
     hb = ctx.handbook
-    due = sum(
-        1
-        for p in hb.processes.values()
-        if review_status(p, ctx.today).state in (ReviewState.DUE_SOON, ReviewState.OVERDUE)
-    )
+    due = len(ctx.findings.due)
     body = render(
         "start.md.j2",
         view,
@@ -43,14 +34,14 @@ def render_start_page(ctx: PageContext) -> GeneratedPage:
             (len(hb.roles), ctx.texts("page.count-roles"), ROLES),
             (len(hb.units), ctx.texts("page.count-units"), UNITS),
             (len(hb.systems), ctx.texts("page.systems"), SYSTEMS),
-            (due, ctx.texts("page.count-due"), "berichte/pruefung.md"),
+            (due, ctx.texts("page.count-due"), REVIEWS),
             (
-                len(find_risks(hb, ctx.today, ctx.created)),
+                len(ctx.findings.risks),
                 ctx.texts("page.risk-summary"),
-                "berichte/wissensrisiko.md",
+                RISKS,
             ),
         ],
-        links={"roles": ROLES, "finder": FINDER, "guide": "anleitung.md"},
+        links={"roles": ROLES, "finder": FINDER, "guide": GUIDE},
     )
     return GeneratedPage(
         START, front_matter(ctx.texts("page.start"), extra={"hide": ["toc"]}) + body
@@ -176,7 +167,7 @@ def render_finder(ctx: PageContext) -> GeneratedPage:
 def render_ownership(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, OWNERSHIP)
     rows = [
-        (process, review_status(process, ctx.today))
+        (process, ctx.findings.reviews[process.id])
         for process in sorted(ctx.handbook.processes.values(), key=lambda p: p.title.casefold())
     ]
     body = render("ownership.md.j2", view, rows=rows)

@@ -10,7 +10,6 @@ from ..flow import step_anchor, step_index, targets
 from ..i18n import Texts
 from ..model import END, Process, Step
 from ..relations import ProcessReach
-from ..review import review_status
 from ..urls import entity_src
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
@@ -178,7 +177,7 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
         process=process,
         unit=ctx.handbook.process_unit(process),
         owner_role=ctx.handbook.roles.get(process.owner),
-        review=review_status(process, ctx.today),
+        review=ctx.findings.reviews[process.id],
         diagram=ctx.diagrams.process_svg(process.id) if ctx.diagrams else None,
         rows=step_rows(process, t),
         raci_columns=columns,

@@ -9,10 +9,10 @@ from typing import Any
 from ..i18n import Texts
 from ..model import MODEL_BY_KIND
 from ..schema import json_schema
+from ..urls import REFERENCE
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
 
-REFERENCE = "referenz.md"
 _FOLDERS = {
     "process": "content/processes/",
     "role": "content/roles/",

@@ -16,6 +16,7 @@ from ..flow import step_anchor
 from ..i18n import format_date, has
 from ..model import EntityKind
 from ..review import ReviewStatus
+from ..urls import AREA_INDEX
 from .context import PageContext
 from .text import escape_markdown, render_markdown, safe_url
 
@@ -68,12 +69,6 @@ def as_html_text(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
-_AREA_INDEX: dict[EntityKind, str] = {
-    "process": "prozesse/index.md",
-    "role": "rollen/index.md",
-    "unit": "einheiten/index.md",
-    "system": "systeme/index.md",
-}
 _AREA_LABEL: dict[EntityKind, str] = {
     "process": "page.processes",
     "role": "page.roles",
@@ -149,7 +144,7 @@ class PageView:
     def breadcrumb(self, kind: EntityKind, entity_id: str) -> Markup:
         """Area › unit (with its parents) › page, on every entity page."""
         hb = self.ctx.handbook
-        area = _AREA_INDEX[kind]
+        area = AREA_INDEX[kind]
         trail: list[tuple[str, str | None]] = [(self.t(_AREA_LABEL[kind]), self.page_url(area))]
         unit_id: str | None = None
         if kind == "process":
