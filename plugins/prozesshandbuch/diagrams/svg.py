@@ -94,17 +94,23 @@ def figure(svg: str, caption: str, kind: str, language: str = "de", name: str = 
     name = _one_line(name)
 
     def say(key: str, **params: object) -> str:
-        return html.escape(i18n.text(f"layout.{key}", language, **params))
+        return html.escape(i18n.text(key, language, **params))
 
     viewer = " ".join(
-        f'data-ph-{key}="{say("diagram-" + key)}"'
-        for key in ("hint", "zoom-in", "zoom-out", "zoom-reset", "close")
+        f'data-ph-{key.removeprefix("layout.diagram-")}="{say(key)}"'
+        for key in (
+            "layout.diagram-hint",
+            "layout.diagram-zoom-in",
+            "layout.diagram-zoom-out",
+            "layout.diagram-zoom-reset",
+            "layout.diagram-close",
+        )
     )
     return (
         f'<figure class="ph-diagram ph-diagram--{html.escape(kind)}" data-search-exclude="" '
-        f'data-ph-view="{say("diagram-view", name=name)}" {viewer}>'
+        f'data-ph-view="{say("layout.diagram-view", name=name)}" {viewer}>'
         f'<button type="button" class="md-button ph-diagram-open" hidden="">'
-        f"{say('diagram-open')}</button>"
+        f"{say('layout.diagram-open')}</button>"
         f'<div class="ph-diagram-scroll" role="region" tabindex="0" '
         f'aria-label="{html.escape(name)}">{svg}</div>'
         f"<figcaption>{html.escape(caption)}</figcaption></figure>"
