@@ -25,7 +25,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff format --check plugins tests bench
 	$(BIN)/mypy
 	$(BIN)/prozesshandbuch schema --check
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 -m "not slow"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check plugins tests bench

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from prozesshandbuch.check import check_handbook
+from sitebuild import mkdocs_env
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FIGURE_LINES = [
@@ -26,10 +28,10 @@ FIGURE_LINES = [
 PHASE_LINES = ["load and validate", "diagrams", "history", "page generation", "MkDocs rendering"]
 
 
+@pytest.mark.slow
 def test_quick_benchmark_runs_and_prints_every_figure(tmp_path: Path) -> None:
     target = tmp_path / "latest.json"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("PROZESSHANDBUCH_TIMINGS", None)
+    env = mkdocs_env()
 
     done = subprocess.run(
         [sys.executable, "-m", "bench.run", "--quick", "--json", str(target)],

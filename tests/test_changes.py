@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from gitrepo import ERIKA, MAX, PETRA, GitRepo, isolated_git_env
+from gitrepo import ERIKA, MAX, PETRA, GitRepo
 from prozesshandbuch.changes import (
     ChangeDescriber,
     describe_change,
@@ -39,10 +39,7 @@ def titles(kind: str, entity_id: str) -> str:
     return TITLES.get((kind, entity_id), entity_id)
 
 
-@pytest.fixture(autouse=True)
-def _no_user_git_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in isolated_git_env(tmp_path / "global.gitconfig").items():
-        monkeypatch.setenv(name, value)
+pytestmark = pytest.mark.usefixtures("no_user_git_config")
 
 
 BASE: dict[str, Any] = {
@@ -139,7 +136,7 @@ PROCESS_CASES: list[tuple[str, Callable[[dict[str, Any]], None], list[str]]] = [
     (
         "review confirmed",
         _set("review", "last_reviewed", value="2026-11-20"),
-        ["Prüfung bestätigt am 2026-11-20"],
+        ["Prüfung bestätigt am 20.11.2026"],
     ),
     (
         "review interval",
@@ -312,7 +309,7 @@ ROLE_CASES: list[tuple[str, dict[str, Any], list[str]]] = [
                 {"name": "Max Beispiel"},
             ]
         },
-        ["Erika Muster in der Rolle bis 2026-12-31"],
+        ["Erika Muster in der Rolle bis 31.12.2026"],
     ),
     ("deputy", {"deputy": "teamleitung"}, ["Vertretung jetzt Teamleitung Bürgerbüro"]),
     (
@@ -560,7 +557,7 @@ def test_role_file_history_in_words(tmp_path: Path) -> None:
     assert (description.kind, description.title) == ("role", "Leitung Bürgerbüro")
     assert description.lines == [
         "New in the role: Max Beispiel",
-        "Erika Muster in the role until 2026-03-31",
+        "Erika Muster in the role until Mar 31, 2026",
         "Deputy now Teamleitung Bürgerbüro",
     ]
 

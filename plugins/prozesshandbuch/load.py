@@ -163,19 +163,19 @@ def _best_effort(model: type[Any], data: dict[str, Any], error: ValidationError)
 # --- pydantic errors -> positioned problems ---------------------------------------------
 
 _TYPE_NAMES = {
-    "string_type": "type-text",
-    "int_type": "type-number",
-    "int_parsing": "type-number",
-    "int_from_float": "type-number",
-    "float_type": "type-decimal",
-    "float_parsing": "type-decimal",
-    "bool_type": "type-boolean",
-    "bool_parsing": "type-boolean",
-    "list_type": "type-list",
-    "dict_type": "type-mapping",
-    "model_type": "type-mapping",
-    "model_attributes_type": "type-mapping",
-    "union_tag_not_found": "type-scalar",
+    "string_type": "type.text",
+    "int_type": "type.number",
+    "int_parsing": "type.number",
+    "int_from_float": "type.number",
+    "float_type": "type.decimal",
+    "float_parsing": "type.decimal",
+    "bool_type": "type.boolean",
+    "bool_parsing": "type.boolean",
+    "list_type": "type.list",
+    "dict_type": "type.mapping",
+    "model_type": "type.mapping",
+    "model_attributes_type": "type.mapping",
+    "union_tag_not_found": "type.scalar",
 }
 _DATE_ERRORS = {
     "date_type",
@@ -203,20 +203,20 @@ def _field_name(loc: FieldPath) -> str:
 
 def _type_of(value: Any) -> str:
     if value is None:
-        return "type-empty"
+        return "type.empty"
     if isinstance(value, bool):
-        return "type-boolean"
+        return "type.boolean"
     if isinstance(value, int):
-        return "type-number"
+        return "type.number"
     if isinstance(value, float):
-        return "type-decimal"
+        return "type.decimal"
     if isinstance(value, str):
-        return "type-text"
+        return "type.text"
     if isinstance(value, list):
-        return "type-list"
+        return "type.list"
     if isinstance(value, dict):
-        return "type-mapping"
-    return "type-date"
+        return "type.mapping"
+    return "type.date"
 
 
 def _known_keys(model: type[Any], loc: FieldPath) -> list[str]:

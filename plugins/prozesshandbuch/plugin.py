@@ -26,19 +26,18 @@ from .config import PluginConfig
 from .csp import add_policy_meta, policy, theme_script_hashes, theme_script_templates
 from .diagrams import Diagrams, GraphvizMissingError, build_diagrams
 from .diagrams.render import find_dot
-from .i18n import text
-from .messages import message
+from .findings import build_findings
+from .i18n import Texts, format_date, text
 from .model import Handbook
 from .pages import GeneratedPage, PageContext, build_pages
-from .pages.labels import Labels
-from .pages.news_page import FEED, render_feed, render_news_page
+from .pages.news_page import render_feed, render_news_page
 from .progress import BuildProgress
 from .relations import Relations, build_relations
 from .staging import StagedSite, WarningCounter
 from .textfold import slugify
 from .timeline import Timeline, build_timeline
 from .timing import Timings
-from .urls import SiteUrls, area_src
+from .urls import FEED, SiteUrls, area_src
 
 log = get_plugin_logger(__name__)
 
@@ -95,16 +94,16 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         files = result.loaded.file_count
         self._progress.phase_done("content", files, files, self._timings.seconds["load_validate"])
         if result.errors:
-            raise PluginError(self._report("build-failed", result.errors))
+            raise PluginError(self._report("build.failed", result.errors))
         if config.strict and result.warnings:
-            raise PluginError(self._report("strict-warnings", result.warnings))
+            raise PluginError(self._report("build.strict-warnings", result.warnings))
         for problem in result.warnings:
             log.warning(problem.format(self.config.language))
         if self.config.diagrams:
             try:
                 find_dot()
             except GraphvizMissingError as error:
-                raise PluginError(str(error)) from None
+                raise PluginError(error.message(self.config.language)) from None
         self._configure_layout(config)
         for pattern, target in (("*.css", config.extra_css), ("*.js", config.extra_javascript)):
             for name in sorted(p.name for p in ASSETS.glob(pattern)):
@@ -140,12 +139,16 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             diagrams = self._diagrams(handbook, relations, urls)
         with self._guard("history"):
             self._timeline = self._history(handbook, config)
+        today = self._today()
+        with self._guard("relations"):
+            findings = build_findings(handbook, relations, today, self._timeline.created)
         ctx = PageContext(
             handbook=handbook,
             relations=relations,
             urls=urls,
-            labels=Labels(self.config.language),
-            today=self._today(),
+            texts=Texts(self.config.language),
+            today=today,
+            findings=findings,
             show_holders=self.config.show_holders,
             diagrams=diagrams,
             histories=self._timeline.histories,
@@ -236,7 +239,9 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         history = self._timeline.histories.get(generated.source_path)
         if history is not None and history.entries:
             # Material shows this in the page footer ("Letzte Aktualisierung").
-            page.meta["revision_date"] = history.entries[0].date.strftime("%d.%m.%Y")
+            page.meta["revision_date"] = format_date(
+                history.entries[0].date.date(), self.config.language
+            )
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -280,7 +285,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
         self._progress.advance()
         with self._guard("render"):
-            label = Labels(self.config.language).search
+            label = text("page.search", self.config.language)
             return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
 
     @event_priority(-100)  # last: every plugin has written its files into the staging folder
@@ -338,13 +343,13 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                     language=self.config.language,
                 )
             except GraphvizMissingError as error:
-                raise PluginError(str(error)) from None
+                raise PluginError(error.message(self.config.language)) from None
         language = self.config.language
         for key, detail in sorted(diagrams.simplified_after_failure.items()):
             note = text("diagram.simplified-after-failure", language, detail=detail)
             log.warning(f"{key}: {note}")
         for key, detail in sorted(diagrams.failures.items()):
-            log.warning(f"{key}: Diagramm konnte nicht gezeichnet werden: {detail}")
+            log.warning(text("diagram.failed", self.config.language, key=key, detail=detail))
         self._timings.count("dot_runs", diagrams.dot_runs)
         self._timings.count("diagrams_rendered", diagrams.rendered)
         self._timings.count("diagrams_cached", diagrams.cached)
@@ -450,16 +455,11 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         return (self._root / self.config.content_dir).resolve()
 
     def _today(self) -> dt.date:
-        if self.config.today:
-            try:
-                return dt.date.fromisoformat(self.config.today)
-            except ValueError as error:
-                raise PluginError(f"prozesshandbuch: today: {error}") from None
-        return dt.date.today()
+        return self.config.today or dt.date.today()
 
-    def _report(self, code: str, problems: list[Any]) -> str:
+    def _report(self, key: str, problems: list[Any]) -> str:
         language = self.config.language
-        lines = [message(code, language, {"count": str(len(problems))})]
+        lines = [text(key, language, count=len(problems))]
         lines.extend(p.format(language) for p in problems)
         return "\n".join(lines)
 

@@ -5,22 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagrams.unit_map import map_interfaces, units_with_handoffs
-from ..health import find_risks
-from ..review import ReviewState, review_status
 from ..textfold import fold_umlauts, slugify
+from ..urls import AREA_INDEX, FINDER, GUIDE, OWNERSHIP, REVIEWS, RISKS, START, TAGS
 from .context import GeneratedPage, PageContext
 from .landscape import TILE_LIMIT, landscape_bands
 from .render import PageView, front_matter, render
 from .text import search_terms
 
-START = "index.md"
-PROCESSES = "prozesse/index.md"
-ROLES = "rollen/index.md"
-UNITS = "einheiten/index.md"
-SYSTEMS = "systeme/index.md"
-FINDER = "zustaendigkeit.md"
-OWNERSHIP = "berichte/verantwortung.md"
-TAGS = "schlagworte.md"
+PROCESSES = AREA_INDEX["process"]
+ROLES = AREA_INDEX["role"]
+UNITS = AREA_INDEX["unit"]
+SYSTEMS = AREA_INDEX["system"]
 
 
 def _by_title(ctx: PageContext, kind: str, ids: list[str]) -> list[str]:
@@ -30,29 +25,27 @@ def _by_title(ctx: PageContext, kind: str, ids: list[str]) -> list[str]:
 def render_start_page(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, START)
     hb = ctx.handbook
-    due = sum(
-        1
-        for p in hb.processes.values()
-        if review_status(p, ctx.today).state in (ReviewState.DUE_SOON, ReviewState.OVERDUE)
-    )
+    due = len(ctx.findings.due)
     body = render(
         "start.md.j2",
         view,
         figures=[
-            (len(hb.processes), ctx.labels.count_processes, PROCESSES),
-            (len(hb.roles), ctx.labels.count_roles, ROLES),
-            (len(hb.units), ctx.labels.count_units, UNITS),
-            (len(hb.systems), ctx.labels.count_systems, SYSTEMS),
-            (due, ctx.labels.count_due, "berichte/pruefung.md"),
+            (len(hb.processes), ctx.texts("page.count-processes"), PROCESSES),
+            (len(hb.roles), ctx.texts("page.count-roles"), ROLES),
+            (len(hb.units), ctx.texts("page.count-units"), UNITS),
+            (len(hb.systems), ctx.texts("page.systems"), SYSTEMS),
+            (due, ctx.texts("page.count-due"), REVIEWS),
             (
-                len(find_risks(hb, ctx.today, ctx.created)),
-                ctx.labels.risk_summary,
-                "berichte/wissensrisiko.md",
+                len(ctx.findings.risks),
+                ctx.texts("page.risk-summary"),
+                RISKS,
             ),
         ],
-        links={"roles": ROLES, "finder": FINDER, "guide": "anleitung.md"},
+        links={"roles": ROLES, "finder": FINDER, "guide": GUIDE},
     )
-    return GeneratedPage(START, front_matter(ctx.labels.start, extra={"hide": ["toc"]}) + body)
+    return GeneratedPage(
+        START, front_matter(ctx.texts("page.start"), extra={"hide": ["toc"]}) + body
+    )
 
 
 def render_process_index(ctx: PageContext) -> GeneratedPage:
@@ -65,10 +58,10 @@ def render_process_index(ctx: PageContext) -> GeneratedPage:
         bands=landscape_bands(ctx, all_ids),
         compact=len(all_ids) > TILE_LIMIT,
         total=len(all_ids),
-        unit_anchor=slugify(ctx.labels.unit_processes),
+        unit_anchor=slugify(ctx.texts("page.unit-processes")),
         all_ids=all_ids,
     )
-    return GeneratedPage(PROCESSES, front_matter(ctx.labels.processes) + body)
+    return GeneratedPage(PROCESSES, front_matter(ctx.texts("page.processes")) + body)
 
 
 def render_role_index(ctx: PageContext) -> GeneratedPage:
@@ -81,7 +74,7 @@ def render_role_index(ctx: PageContext) -> GeneratedPage:
         for unit, ids in sorted(by_unit.items(), key=lambda i: ctx.title("unit", i[0]))
     ]
     body = render("role_index.md.j2", view, groups=groups)
-    return GeneratedPage(ROLES, front_matter(ctx.labels.roles) + body)
+    return GeneratedPage(ROLES, front_matter(ctx.texts("page.roles")) + body)
 
 
 def render_unit_index(ctx: PageContext) -> GeneratedPage:
@@ -105,7 +98,7 @@ def render_unit_index(ctx: PageContext) -> GeneratedPage:
         matrix_units=matrix_units,
         matrix={pair: len(handoffs) for pair, handoffs in interfaces.items()},
     )
-    return GeneratedPage(UNITS, front_matter(ctx.labels.units) + body)
+    return GeneratedPage(UNITS, front_matter(ctx.texts("page.units")) + body)
 
 
 def render_system_index(ctx: PageContext) -> GeneratedPage:
@@ -113,7 +106,11 @@ def render_system_index(ctx: PageContext) -> GeneratedPage:
     body = render(
         "system_index.md.j2", view, ids=_by_title(ctx, "system", list(ctx.handbook.systems))
     )
-    return GeneratedPage(SYSTEMS, front_matter(ctx.labels.systems) + body)
+    return GeneratedPage(SYSTEMS, front_matter(ctx.texts("page.systems")) + body)
+
+
+# The kinds of finder rows, by their label key, in the order rows of one term are listed.
+_FINDER_ORDER = ("finder.kind.keyword", "page.process", "finder.kind.responsibility", "page.role")
 
 
 @dataclass(frozen=True)
@@ -146,22 +143,22 @@ def finder_rows(ctx: PageContext) -> list[FinderRow]:
         )
 
     for process in hb.processes.values():
-        add(process.title, "kind_process", process.id, process.owner)
+        add(process.title, "page.process", process.id, process.owner)
         for keyword in process.keywords:
-            add(keyword, "kind_keyword", process.id, process.owner)
+            add(keyword, "finder.kind.keyword", process.id, process.owner)
     for role in hb.roles.values():
-        add(role.title, "kind_role", None, role.id)
+        add(role.title, "page.role", None, role.id)
         for item in role.responsibilities:
-            add(item, "kind_responsibility", None, role.id)
-    return sorted(rows, key=lambda r: (r.term.casefold(), r.kind))
+            add(item, "finder.kind.responsibility", None, role.id)
+    return sorted(rows, key=lambda r: (r.term.casefold(), _FINDER_ORDER.index(r.kind)))
 
 
 def render_finder(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, FINDER)
     body = render("finder.md.j2", view, rows=finder_rows(ctx))
     meta = front_matter(
-        ctx.labels.finder,
-        tags=search_terms(["Zuständigkeit", "zuständig", "Ansprechpartner"]),
+        ctx.texts("page.finder"),
+        tags=search_terms(ctx.texts("page.finder-search-terms").split(", ")),
         extra={"hide": ["toc"]},
     )
     return GeneratedPage(FINDER, meta + body)
@@ -170,11 +167,11 @@ def render_finder(ctx: PageContext) -> GeneratedPage:
 def render_ownership(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, OWNERSHIP)
     rows = [
-        (process, review_status(process, ctx.today))
+        (process, ctx.findings.reviews[process.id])
         for process in sorted(ctx.handbook.processes.values(), key=lambda p: p.title.casefold())
     ]
     body = render("ownership.md.j2", view, rows=rows)
-    return GeneratedPage(OWNERSHIP, front_matter(ctx.labels.ownership) + body)
+    return GeneratedPage(OWNERSHIP, front_matter(ctx.texts("page.ownership")) + body)
 
 
 def render_tag_index(ctx: PageContext) -> GeneratedPage:
@@ -182,4 +179,4 @@ def render_tag_index(ctx: PageContext) -> GeneratedPage:
     tags = sorted(ctx.relations.tagged.items(), key=lambda i: i[0].casefold())
     groups = [(tag, _by_title(ctx, "process", ids)) for tag, ids in tags]
     body = render("tag_index.md.j2", view, groups=groups)
-    return GeneratedPage(TAGS, front_matter(ctx.labels.tags) + body)
+    return GeneratedPage(TAGS, front_matter(ctx.texts("page.tags")) + body)

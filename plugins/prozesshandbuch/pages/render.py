@@ -13,8 +13,10 @@ from markupsafe import Markup, escape
 
 from .. import i18n
 from ..flow import step_anchor
+from ..i18n import format_date, has
 from ..model import EntityKind
 from ..review import ReviewStatus
+from ..urls import AREA_INDEX
 from .context import PageContext
 from .text import escape_markdown, render_markdown, safe_url
 
@@ -67,17 +69,11 @@ def as_html_text(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
-_AREA_INDEX: dict[EntityKind, str] = {
-    "process": "prozesse/index.md",
-    "role": "rollen/index.md",
-    "unit": "einheiten/index.md",
-    "system": "systeme/index.md",
-}
 _AREA_LABEL: dict[EntityKind, str] = {
-    "process": "processes",
-    "role": "roles",
-    "unit": "units",
-    "system": "systems",
+    "process": "page.processes",
+    "role": "page.roles",
+    "unit": "page.units",
+    "system": "page.systems",
 }
 
 
@@ -87,7 +83,7 @@ class PageView:
     def __init__(self, ctx: PageContext, src: str) -> None:
         self.ctx = ctx
         self.src = src
-        self.t = ctx.labels
+        self.t = ctx.texts
         self._refs: dict[tuple[str, str], Markup] = {}
 
     def url(self, kind: EntityKind, entity_id: str, anchor: str | None = None) -> str:
@@ -117,14 +113,14 @@ class PageView:
             return Markup("")
         names = [h.name for h in role.current_holders(self.ctx.today)]
         if not names:
-            return Markup('<span class="ph-muted">{}</span>').format(self.t.no_holder)
+            return Markup('<span class="ph-muted">{}</span>').format(self.t("page.no-holder"))
         return escape(", ".join(names))
 
     def review_badge(self, status: ReviewStatus) -> Markup:
-        label = self.t("review_" + status.state.value)
+        label = self.t("review." + status.state.value)
         due = ""
         if status.due is not None:
-            due = f" ({self.t.due_on} {status.due.strftime('%d.%m.%Y')})"
+            due = f" ({self.t('page.due-on')} {self.date(status.due)})"
         return Markup('<span class="ph-badge ph-badge--{}">{}</span>{}').format(
             status.state.value, label, due
         )
@@ -148,7 +144,7 @@ class PageView:
     def breadcrumb(self, kind: EntityKind, entity_id: str) -> Markup:
         """Area › unit (with its parents) › page, on every entity page."""
         hb = self.ctx.handbook
-        area = _AREA_INDEX[kind]
+        area = AREA_INDEX[kind]
         trail: list[tuple[str, str | None]] = [(self.t(_AREA_LABEL[kind]), self.page_url(area))]
         unit_id: str | None = None
         if kind == "process":
@@ -180,8 +176,14 @@ class PageView:
         return step_anchor(process.steps[index], index)
 
     def date(self, value: dt.date) -> str:
-        """A date as readers expect it: 23.11.2026 in German, ISO otherwise."""
-        return value.strftime("%d.%m.%Y") if self.t.language == "de" else value.isoformat()
+        """A date in the site language's format (a timestamp reads as its day)."""
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return format_date(day, self.t.language)
+
+    def metric(self, key: str) -> str:
+        """A readable name for a metric key; unknown keys are shown as written."""
+        known = f"metric.{key}"
+        return self.t(known) if has(known) else key.replace("_", " ")
 
 
 def render(template: str, view: PageView, **values: Any) -> str:
