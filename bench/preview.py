@@ -102,7 +102,8 @@ def measure_preview(project: Path, process_id: str) -> Preview:
             site_pages = indexed_pages(base)
             source = project / "content" / "processes" / f"{process_id}.yml"
             old_title, text = first_step_title(source)
-            new_title = f"Geändert {time.time_ns()}"
+            # ASCII: the search index escapes everything else (\u00e4).
+            new_title = f"Vorschau {time.time_ns()}"
             saved = time.perf_counter()
             source.write_text(text.replace(old_title, new_title, 1), encoding="utf-8")
             _wait(lambda: new_title in (fetch(page) or ""), CHANGE_TIMEOUT, server, log_path)
