@@ -61,7 +61,7 @@ def load_handbook(content_dir: Path, root: Path) -> LoadResult:
     base = _relative(content_dir, root)
     for kind, file, relative in find_content_files(content_dir, base, root, result.problems):
         result.file_count += 1
-        entity = _load_file(kind, file, relative, result)
+        entity = _load_file_cached(kind, file, relative, result)
         if entity is None:
             result.invalid_ids.add((kind, file.stem))
             continue
@@ -95,10 +95,38 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _load_file(kind: EntityKind, file: Path, relative: str, result: LoadResult) -> Any:
+@dataclass(frozen=True)
+class _Parsed:
+    """One file's bytes and what loading them gave."""
+
+    content: bytes
+    entity: Any
+    source: SourceMap
+    problems: tuple[Problem, ...]
+
+
+_PARSED: dict[tuple[EntityKind, str], _Parsed] = {}
+"""The last load of each file by kind and path. `mkdocs serve` loads the whole folder
+after every save, and only the saved file has other bytes; loading is a pure function
+of kind, path and bytes, and entities are immutable, so the result can be reused."""
+
+
+def _load_file_cached(kind: EntityKind, file: Path, relative: str, result: LoadResult) -> Any:
     raw = read_content_file(file, relative, result.problems)
     if raw is None:
         return None
+    parsed = _PARSED.get((kind, relative))
+    if parsed is None or parsed.content != raw:
+        scratch = LoadResult(Handbook())
+        entity = _load_file(kind, raw, file.stem, relative, scratch)
+        parsed = _Parsed(raw, entity, scratch.sources[relative], tuple(scratch.problems))
+        _PARSED[(kind, relative)] = parsed
+    result.sources[relative] = parsed.source
+    result.problems.extend(parsed.problems)
+    return parsed.entity
+
+
+def _load_file(kind: EntityKind, raw: bytes, stem: str, relative: str, result: LoadResult) -> Any:
     data, source, problems = read_yaml(raw, relative)
     result.sources[relative] = source
     result.problems.extend(problems)
@@ -107,7 +135,7 @@ def _load_file(kind: EntityKind, file: Path, relative: str, result: LoadResult) 
     if not isinstance(data, dict):
         result.problems.append(Problem(relative, source.value(()), "yaml-not-mapping"))
         return None
-    entity_id = file.stem
+    entity_id = stem
     id_ok = True
     if not _SLUG.match(entity_id):
         result.problems.append(

@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, TemplateError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -27,7 +27,9 @@ from .csp import add_policy_meta, policy, theme_script_hashes, theme_script_temp
 from .diagrams import Diagrams, GraphvizMissingError, build_diagrams
 from .diagrams.render import find_dot
 from .findings import build_findings
+from .htmlblocks import HtmlBlocks, SearchStubs
 from .i18n import Texts, format_date, text
+from .incremental import PageReuse, page_key
 from .model import Handbook
 from .pages import GeneratedPage, PageContext, build_pages
 from .pages.news_page import render_feed, render_news_page
@@ -73,11 +75,24 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._policies: dict[str, str] = {}
         """Page source or theme template name -> its Content-Security-Policy."""
 
+        # Pages of the last builds of this `mkdocs serve --dirty` session (see
+        # incremental.py); the plugin object lives as long as the session.
+        self._reuse = PageReuse()
+        self._doc_files: list[File] = []
+        self._html_blocks = HtmlBlocks()
+        self._search_stubs = SearchStubs()
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` builds into a temporary folder of its own, and a dirty build
         # rewrites only changed pages: neither may be staged into an empty folder.
         self._serving = command == "serve"
         self._dirty = dirty
+        self._reuse.start(command=command, dirty=dirty)
+
+    @property
+    def reused_pages(self) -> int:
+        """Pages the last build took unchanged from the site folder."""
+        return self._reuse.reused
 
     # Everything that can fail on the author's input runs here, before MkDocs cleans the
     # site folder, so a failed build leaves the previously built site untouched. First of
@@ -88,6 +103,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._timings = Timings()
         self._progress = BuildProgress(log.info, self.config.language)
         self._build_started = time.perf_counter()
+        self._reuse.begin()
         with self._guard("load"), self._timings.phase("load_validate"):
             result = check_handbook(self._content_dir(), self._root, self._today())
         self._check = result
@@ -172,8 +188,9 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             # Entity pages are reached from index pages, the finder and search, never from
             # the sidebar; saying so keeps MkDocs from listing each as "not in nav".
             inclusion = InclusionLevel.NOT_IN_NAV if page.source_path else InclusionLevel.UNDEFINED
+            key = page_key(page.markdown, *self._page_meta(page, config))
             files.append(
-                File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+                self._reuse.generated_file(config, page.src, page.markdown, inclusion, key)
             )
             self._generated[page.src] = page
         for file in self._other_files:
@@ -200,17 +217,26 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         return found
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
-        self._progress.start_counting("markdown", len(files.documentation_pages()))
+        with self._guard("render"):
+            self._reuse.decide(config, files, nav)
+        inclusion = (
+            InclusionLevel.is_in_serve if self._reuse.enabled else InclusionLevel.is_included
+        )
+        self._doc_files = list(files.documentation_pages(inclusion=inclusion))
+        self._progress.start_counting("markdown", len(self._doc_files) - self._reuse.reused)
 
+    # First, so that other plugins see the finished page.
+    @event_priority(100)
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         self._progress.advance()
-        return html
+        return self._html_blocks.fill(page.file.src_uri, html)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._progress.finish_counting()
-        self._progress.start_counting("render", len(files.documentation_pages()))
+        self._progress.start_counting("render", len(self._doc_files) - self._reuse.reused)
+        self._reuse.writing()
         language = self.config.language
         # The handbook's theme templates (theme/) read their texts from the catalogue.
         env.globals["ph_text"] = lambda key, **params: i18n.text(key, language, **params)
@@ -219,12 +245,14 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._policies = {}
         return env
 
+    # Last, so that other plugins see the page's HTML blocks, not their placeholders.
+    @event_priority(-100)
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         with self._guard("render"):
             self._page_facts(page, config)
-        return markdown
+        return self._html_blocks.extract(page.file.src_uri, markdown)
 
     def _page_facts(self, page: Page, config: MkDocsConfig) -> None:
         """Edit link and revision date of a generated entity page."""
@@ -234,16 +262,47 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             page.meta["ph_stand"] = i18n.format_date(stand, self.config.language)
         if generated is None or not generated.source_path:
             return
-        base = self._edit_base(config)
-        page.edit_url = f"{base}/{generated.source_path}" if base else None
-        history = self._timeline.histories.get(generated.source_path)
-        if history is not None and history.entries:
+        page.edit_url, revision_date, _ = self._page_meta(generated, config)
+        if revision_date is not None:
             # Material shows this in the page footer ("Letzte Aktualisierung").
-            page.meta["revision_date"] = format_date(
-                history.entries[0].date.date(), self.config.language
-            )
+            page.meta["revision_date"] = revision_date
 
-    def on_page_context(
+    def _page_meta(
+        self, page: GeneratedPage, config: MkDocsConfig
+    ) -> tuple[str | None, str | None, str | None]:
+        """What MkDocs shows with a generated page besides its Markdown: edit link,
+        revision date and the day the content last changed."""
+        stand = self._stand(page)
+        shown = stand.isoformat() if stand is not None else None
+        if not page.source_path:
+            return None, None, shown
+        base = self._edit_base(config)
+        edit_url = f"{base}/{page.source_path}" if base else None
+        history = self._timeline.histories.get(page.source_path)
+        if history is None or not history.entries:
+            return edit_url, None, shown
+        return edit_url, format_date(history.entries[0].date.date(), self.config.language), shown
+
+    # Before the search plugin (priority 0) indexes the page.
+    @event_priority(100)
+    def _on_page_context_before_search(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if page.content is not None:
+            page.content = self._search_stubs.stub(page.file.src_uri, page.content)
+        return context
+
+    # After the search plugin: what it indexed belongs to this page.
+    @event_priority(-100)
+    def _on_page_context_after_search(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if page.content is not None:
+            page.content = self._search_stubs.restore(page.file.src_uri, page.content)
+        self._reuse.page_indexed(config, page)
+        return context
+
+    def _light_up_area(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         # Entity pages are outside the navigation; lighting up their area (Prozesse,
@@ -262,6 +321,10 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
     ) -> TemplateContext:
         self._remember_policy(template_name, context)
         return context
+
+    on_page_context = CombinedEvent(
+        _on_page_context_before_search, _light_up_area, _on_page_context_after_search
+    )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self._lit_area is not None:
@@ -288,8 +351,14 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             label = text("page.search", self.config.language)
             return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
 
+    # Before the search plugin's: it writes the index, which must hold every page.
+    @event_priority(100)
+    def _complete_search_index(self, *, config: MkDocsConfig) -> None:
+        with self._guard("render"):
+            self._reuse.finish(config, self._doc_files)
+
     @event_priority(-100)  # last: every plugin has written its files into the staging folder
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _publish(self, *, config: MkDocsConfig) -> None:
         rejected = self._strict_warnings is not None and self._strict_warnings.count > 0
         self._detach_counter()
         staged = self._staged
@@ -305,10 +374,14 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._timings.seconds["mkdocs_render"] = total - sum(self._timings.seconds.values())
         self._timings.seconds["total"] = total
         self._timings.write_if_requested()
-        self._progress.finish_counting()
+        reused = self._reuse.reused
+        self._progress.finish_counting(self._progress.reuse_detail(reused) if reused else None)
         self._progress.summary(self._timings.seconds, total)
 
+    on_post_build = CombinedEvent(_complete_search_index, _publish)
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._reuse.failed()
         staged, self._staged = self._staged, None
         self._detach_counter()
         if staged is not None:

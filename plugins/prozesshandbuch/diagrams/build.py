@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..fingerprint import code_fingerprint
 from ..i18n import DEFAULT_LANGUAGE, Texts, text
 from ..model import Handbook
 from ..relations import Relations
 from ..urls import SiteUrls
-from .cache import MEMORY_ENTRIES
+from .cache import MEMORY_ENTRIES, SvgCache, digest
 from .process_graph import process_diagram
 from .render import render_svgs
 from .simplified import LAYOUT_COST_LIMIT, layout_cost, simplified_process_diagram
@@ -126,20 +127,31 @@ def build_diagrams(
         result.cached += second.cached
     figures: dict[str, str] = {}
     failures = dict(result.failures)
+    # Finished figures are cached like SVGs: making an SVG accessible parses all of it,
+    # which an unchanged rebuild need not do again. The key holds the SVG, every text
+    # put into the figure and the plugin's code.
+    finished = SvgCache(cache_dir / "figures" if cache_dir is not None else None)
     for key, svg in result.svgs.items():
         diagram = sources[key]
+        parts = (
+            dom_id(key),
+            diagram.name,
+            diagram.description,
+            diagram.caption,
+            diagram.kind,
+            language,
+        )
+        figure_key = digest("\0".join((svg, *parts)), code_fingerprint())
+        cached = finished.get(figure_key)
+        if cached is not None and cached.startswith("<figure") and cached.endswith("</figure>"):
+            figures[key] = cached
+            continue
         try:
-            figures[key] = _finish(
-                svg,
-                dom_id(key),
-                diagram.name,
-                diagram.description,
-                diagram.caption,
-                diagram.kind,
-                language,
-            )
+            figures[key] = _finish(svg, *parts)
         except SvgError as error:
             failures[key] = text("diagram.svg-unreadable", language, detail=error)
+            continue
+        finished.put(figure_key, figures[key])
     return Diagrams(
         figures=figures,
         failures=failures,
