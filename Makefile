@@ -6,11 +6,13 @@ HOST   ?= 127.0.0.1:8000
 # Material prints a banner about MkDocs 2.0 on every run; the project pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check schema bench codeowners clean
+.PHONY: serve build test lint check schema bench codeowners clean fuzz
 
+# --dirty lets MkDocs skip pages whose HTML is current; the plugin decides which those are
+# and keeps the search index complete (plugins/prozesshandbuch/incremental.py).
 serve: $(VENV)/.installed
 	@scripts/ensure-system.sh graphviz
-	$(BIN)/mkdocs serve -a $(HOST)
+	$(BIN)/mkdocs serve --dirty -a $(HOST)
 
 build: $(VENV)/.installed
 	@scripts/ensure-system.sh graphviz
@@ -25,7 +27,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff format --check plugins tests bench
 	$(BIN)/mypy
 	$(BIN)/prozesshandbuch schema --check
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 -m "not slow"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check plugins tests bench
@@ -34,6 +36,13 @@ lint: $(VENV)/.installed-test
 
 schema: $(VENV)/.installed
 	$(BIN)/prozesshandbuch schema
+
+# Property-based security tests with many random examples (`make test` runs a few fixed
+# ones); failures are kept in .hypothesis/ and replayed first on the next run.
+FUZZ_EXAMPLES ?= 200
+fuzz: $(VENV)/.installed-test
+	@scripts/ensure-system.sh graphviz
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -n 2 tests/test_properties.py tests/test_history_properties.py
 
 bench: $(VENV)/.installed-test
 	@scripts/ensure-system.sh graphviz

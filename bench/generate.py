@@ -687,6 +687,27 @@ def write_floor(target: Path, handbook: Handbook, repo_root: Path) -> Path:
     return target
 
 
+def write_minimal_floor(target: Path, handbook: Handbook, repo_root: Path) -> Path:
+    """The floor's pages and navigation, each page only a title and one short paragraph.
+
+    What Material costs per page when a page costs nearly nothing; the handbook's page
+    weight is reported against it too.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    config = project_config(repo_root, handbook=False)
+    _write_yaml(target / "mkdocs.yml", config)
+    docs = target / "docs"
+    _copy_tree(repo_root / "docs", docs)
+    text = "Eine kurze Seite ohne Tabellen, Diagramme oder Listen.\n"
+    for kind, entity_id, doc in handbook.documents():
+        _write_page(docs / AREA[kind] / f"{entity_id}.md", f"# {doc['title']}\n\n{text}")
+    for src in nav_pages(config.get("nav", [])):
+        if not (docs / src).exists():
+            title = Path(src).stem.replace("-", " ").capitalize()
+            _write_page(docs / src, f"# {title}\n\n{text}")
+    return target
+
+
 def _write_page(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

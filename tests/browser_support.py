@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Request, Route
 
+from sitebuild import mkdocs_env
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 # Debian's Chromium, never a downloaded one; flags keep it from phoning home on its own.
@@ -50,8 +52,7 @@ def require_chromium() -> str:
 
 def build_demo_site(site_dir: Path) -> Path:
     """Build the repository's handbook (``mkdocs build --strict``) into ``site_dir``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("PROZESSHANDBUCH_TIMINGS", None)
+    env = mkdocs_env()
     done = subprocess.run(
         [
             sys.executable,

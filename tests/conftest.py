@@ -64,3 +64,12 @@ def write_content(root: Path, files: dict[str, str]) -> Path:
 def minimal_files() -> dict[str, str]:
     """A small valid handbook: one unit, two roles, one process (a fresh copy per test)."""
     return dict(MINIMAL)
+
+
+@pytest.fixture
+def no_user_git_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """git as on a fresh machine: no global or system configuration of the user's."""
+    from gitrepo import isolated_git_env
+
+    for name, value in isolated_git_env(tmp_path / "global.gitconfig").items():
+        monkeypatch.setenv(name, value)

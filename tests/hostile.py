@@ -19,6 +19,9 @@ from typing import Any
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from conftest import write_content
+from gitrepo import GitRepo
+
 CANARY = "phx"
 
 # Known filter-evasion payloads (OWASP XSS Filter Evasion Cheat Sheet and friends), each
@@ -175,6 +178,24 @@ def hostile_handbook(payload: str | Iterable[str] = PAYLOADS) -> dict[str, str]:
             }
         ),
     }
+
+
+def commit_hostile_history(root: Path, texts: list[str]) -> None:
+    """Make the project in ``root`` a git repository with two commits of the hostile
+    handbook, the second with the texts shifted and marked, so that every field changed:
+    history, "Was ist neu" and ``feed.xml`` then carry the payloads as titles, as changes
+    in words, as commit subjects and as author names."""
+    repo = GitRepo(root)
+    first, second = texts[0], texts[1 % len(texts)]
+    one_line = " ".join(first.split())
+    repo.commit(
+        f"Anlage {first}", (f"Autorin {one_line}", "a@example.org"), "2026-01-05T10:00:00+01:00"
+    )
+    shifted = [*texts[1:], texts[0]]
+    write_content(root, hostile_handbook([f"{text} (neu)" for text in shifted]))
+    repo.commit(
+        f"Änderung {second}", ("Max Beispiel", "m@example.org"), "2026-02-05T10:00:00+01:00"
+    )
 
 
 # -- the oracle ----------------------------------------------------------------------------

@@ -64,9 +64,16 @@ def make_project(
     return root
 
 
+def mkdocs_env(**extra: str) -> dict[str, str]:
+    """The environment every MkDocs run of the tests gets: no banner, no timing file."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+    env.pop("PROZESSHANDBUCH_TIMINGS", None)
+    return env
+
+
 def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run a real ``mkdocs build`` in ``root`` and return the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = mkdocs_env()
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *args],
         cwd=root,

@@ -4,32 +4,39 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from prozesshandbuch.check import check_handbook
+from sitebuild import mkdocs_env
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FIGURE_LINES = [
-    "build time handbook / floor, N=20, cold",
-    "build time handbook / floor, N=40, unchanged rebuild",
-    "average HTML per page, N=40",
-    "HTML per page growth, N=20 → N=40",
-    "dot cost per diagram, cold, N=40",
-    "dot runs on an unchanged rebuild, N=40",
-    "history, N=40",
-    "prozesshandbuch check, N=40",
+    "save to preview under make serve, N=20",
+    "search index after the save, N=20",
+    "build time handbook / floor, N=20, unchanged rebuild",
+    "build time handbook / floor, N=10, cold",
+    "average HTML per page, N=20",
+    "page weight handbook / floor, N=20",
+    "page weight handbook / minimal floor, N=20",
+    "HTML per page growth, N=10 → N=20",
+    "dot cost per diagram, cold, N=20",
+    "dot runs on an unchanged rebuild, N=20",
+    "history, N=20",
+    "prozesshandbuch check, N=20, warm",
+    "prozesshandbuch check, N=20, cold",
 ]
 PHASE_LINES = ["load and validate", "diagrams", "history", "page generation", "MkDocs rendering"]
 
 
+@pytest.mark.slow
 def test_quick_benchmark_runs_and_prints_every_figure(tmp_path: Path) -> None:
     target = tmp_path / "latest.json"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("PROZESSHANDBUCH_TIMINGS", None)
+    env = mkdocs_env()
 
     done = subprocess.run(
         [sys.executable, "-m", "bench.run", "--quick", "--json", str(target)],
@@ -47,22 +54,32 @@ def test_quick_benchmark_runs_and_prints_every_figure(tmp_path: Path) -> None:
         assert any(line.startswith(expected) for line in labels), f"no line {expected!r}"
     assert "N=20: 5 units, 15 roles, 5 systems, 20 processes" in done.stdout
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert [size["processes"] for size in data["sizes"]] == [20, 40]
-    assert [figure["label"] for figure in data["figures"]][: len(FIGURE_LINES) // 2] == [
-        "build time handbook / floor, N=20, cold",
-        "build time handbook / floor, N=20, unchanged rebuild",
-        "build time handbook / floor, N=40, cold",
-        "build time handbook / floor, N=40, unchanged rebuild",
-    ]
+    assert [size["processes"] for size in data["sizes"]] == [10, 20]
+    assert target.with_suffix(".txt").read_text(encoding="utf-8").strip() in done.stdout
     # The generated handbook is clean: the check passed and the builds logged no warning.
     for size in data["sizes"]:
         assert size["cold"]["warnings"] == 0
-        assert size["cold"]["pages"] == size["floor"]["pages"]
+        assert size["cold"]["pages"] == size["floor"]["pages"] == size["minimal"]["pages"]
+        assert size["cold"]["peak_rss_kb"] > 0
+    # Save to preview ran at the larger size, and the index kept every page.
+    preview = data["sizes"][1]["preview"]
+    assert preview["indexed_pages"] == preview["site_pages"] == data["sizes"][1]["cold"]["pages"]
+
+
+def test_benchmark_serves_with_the_flags_of_make_serve() -> None:
+    preview = load_module("bench_preview", "bench/preview.py")
+    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    serve_line = next(line for line in makefile.splitlines() if "mkdocs serve" in line)
+    assert serve_line.split("mkdocs serve", 1)[1].split() == [*preview.SERVE_FLAGS, "-a", "$(HOST)"]
 
 
 def load_generator() -> ModuleType:
-    """``bench/generate.py`` as a module; the repository root is not on the test path."""
-    spec = importlib.util.spec_from_file_location("bench_generate", REPO_ROOT / "bench/generate.py")
+    return load_module("bench_generate", "bench/generate.py")
+
+
+def load_module(name: str, path: str) -> ModuleType:
+    """A file below ``bench/`` as a module; the repository root is not on the test path."""
+    spec = importlib.util.spec_from_file_location(name, REPO_ROOT / path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import make_project, mkdocs_build, page
+from sitebuild import make_project, mkdocs_build, mkdocs_env, page
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -179,7 +179,6 @@ def test_every_link_and_anchor_in_the_site_resolves(tmp_path: Path, directory_ur
 def test_missing_graphviz_gives_one_clear_message_and_keeps_the_site(
     tmp_path: Path, minimal_files: dict[str, str]
 ) -> None:
-    import os
     import shutil
     import subprocess
     import sys
@@ -199,7 +198,7 @@ def test_missing_graphviz_gives_one_clear_message_and_keeps_the_site(
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build"],
         cwd=tmp_path,
-        env={**os.environ, "PATH": path, "NO_MKDOCS_2_WARNING": "1"},
+        env=mkdocs_env(PATH=path),
         capture_output=True,
         text=True,
         check=False,
@@ -214,7 +213,7 @@ def test_missing_graphviz_gives_one_clear_message_and_keeps_the_site(
     without = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build"],
         cwd=tmp_path,
-        env={**os.environ, "PATH": path, "NO_MKDOCS_2_WARNING": "1"},
+        env=mkdocs_env(PATH=path),
         capture_output=True,
         text=True,
         check=False,

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from gitrepo import ERIKA, MAX, PETRA, GitRepo, isolated_git_env
+from gitrepo import ERIKA, MAX, PETRA, GitRepo
 from prozesshandbuch.changes import (
     ChangeDescriber,
     describe_change,
@@ -39,10 +39,7 @@ def titles(kind: str, entity_id: str) -> str:
     return TITLES.get((kind, entity_id), entity_id)
 
 
-@pytest.fixture(autouse=True)
-def _no_user_git_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in isolated_git_env(tmp_path / "global.gitconfig").items():
-        monkeypatch.setenv(name, value)
+pytestmark = pytest.mark.usefixtures("no_user_git_config")
 
 
 BASE: dict[str, Any] = {

@@ -8,7 +8,7 @@ import git
 import pytest
 from click.testing import CliRunner, Result
 
-from gitrepo import ERIKA, MAX, GitRepo, isolated_git_env
+from gitrepo import ERIKA, MAX, GitRepo
 from prozesshandbuch.cli import main
 
 PROCESS = """
@@ -29,10 +29,7 @@ FILES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _no_user_git_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in isolated_git_env(tmp_path / "global.gitconfig").items():
-        monkeypatch.setenv(name, value)
+pytestmark = pytest.mark.usefixtures("no_user_git_config")
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import string
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,93 @@ def test_demo_loads_nothing_from_another_host(demo_site: Path) -> None:
         text = css.read_text(encoding="utf-8")
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), css
         assert "@import" not in text or "fonts.googleapis" not in text, css
+
+
+# --- the demo in English ------------------------------------------------------------------
+# Shipped German documentation, not interface text: the guide for authors is German only.
+GERMAN_ONLY_PAGES = {"anleitung/index.html"}
+GERMAN_DATE = re.compile(r"\b\d{2}\.\d{2}\.\d{4}\b")
+
+
+@pytest.fixture(scope="module")
+def english_demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo built with ``language: en`` for the plugin, Material and search."""
+    root = tmp_path_factory.mktemp("demo-en")
+    for name in ("content", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["language"] = "en"
+    for palette in config["theme"].get("palette", []):
+        palette["toggle"].pop("name", None)
+    config.pop("nav")  # the demo's German menu is configuration; pages name themselves
+    config.pop("site_description")
+    plugins = {next(iter(p)): next(iter(p.values())) for p in config["plugins"]}
+    plugins["search"]["lang"] = "en"
+    plugins["prozesshandbuch"] |= {"language": "en", "today": "2026-11-23"}
+    config["plugins"] = [{name: options} for name, options in plugins.items()]
+    config["site_name"] = "Musterstadt handbook"
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    repo = GitRepo(root)
+    repo.commit("Musterstadt-Handbuch angelegt", ERIKA, "2026-11-20T10:00:00+01:00")
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def _visible_text(html: str) -> str:
+    """What a reader sees or hears: text, and the attributes read out or shown."""
+    soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup(["script", "style"]):
+        hidden.decompose()
+    said = [
+        str(element.get(attribute))
+        for attribute in ("aria-label", "title", "placeholder", "alt", "data-empty")
+        for element in soup.find_all(attrs={attribute: True})
+    ]
+    return "\n".join([soup.get_text(" "), *said])
+
+
+def _german_fragments() -> set[str]:
+    """Literal parts of German catalogue texts that English never writes the same way."""
+    from prozesshandbuch.i18n import CATALOGUE
+
+    english = "\n".join(en for _, en in CATALOGUE.values())
+    fragments = set()
+    for german, _ in CATALOGUE.values():
+        for literal, *_ in string.Formatter().parse(german):
+            for part in re.split(r"[\n()\[\]:;,.–?]", literal):
+                part = part.strip(" '\"‚‘„“#")
+                if len(part) >= 4 and part not in english:
+                    fragments.add(part)
+    return fragments
+
+
+def test_english_demo_shows_no_german_interface_text(english_demo_site: Path) -> None:
+    # Content stays as written: a fragment that the content (or the content format's
+    # German schema descriptions) contains may appear; anything else is interface text.
+    sources = [*REPO.glob("content/**/*.yml"), *REPO.glob("schema/*.json")]
+    content = "\n".join(p.read_text(encoding="utf-8") for p in sources)
+    checked = [f for f in _german_fragments() if f not in content]
+    assert len(checked) > 200  # the check covers most of the catalogue
+    pages = sorted(english_demo_site.rglob("*.html"))
+    assert len(pages) > 50
+    found: dict[str, set[str]] = {}
+    for page in pages:
+        name = page.relative_to(english_demo_site).as_posix()
+        if name in GERMAN_ONLY_PAGES:
+            continue
+        seen = _visible_text(page.read_text(encoding="utf-8"))
+        hits = {f for f in checked if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", seen)}
+        hits |= set(GERMAN_DATE.findall(seen)) - set(GERMAN_DATE.findall(content))
+        if hits:
+            found[name] = hits
+    feed = (english_demo_site / "feed.xml").read_text(encoding="utf-8")
+    found["feed.xml"] = {f for f in checked if f in feed}
+    assert {name: hits for name, hits in found.items() if hits} == {}
+
+
+def test_english_demo_dates_and_review_badge(english_demo_site: Path) -> None:
+    page = english_demo_site / "prozesse" / "reisepass-beantragen" / "index.html"
+    text = _visible_text(page.read_text(encoding="utf-8"))
+    assert re.search(r"due on [A-Z][a-z]{2} \d{1,2}, \d{4}", text)
+    assert "Last changed on Nov 20, 2026 by Erika" in text

@@ -12,11 +12,13 @@ from diagram_handbooks import FLOW, load
 from prozesshandbuch.diagrams import diagram_sources
 from prozesshandbuch.diagrams.process_graph import process_diagram
 from prozesshandbuch.diagrams.quoting import attr_list, quote, wrap
-from prozesshandbuch.diagrams.texts import ENGLISH, GERMAN
 from prozesshandbuch.diagrams.unit_map import penwidth, unit_map_diagram
+from prozesshandbuch.i18n import Texts
 from prozesshandbuch.model import Handbook
 from prozesshandbuch.relations import Relations
 from prozesshandbuch.urls import SiteUrls
+
+GERMAN, ENGLISH = Texts("de"), Texts("en")
 
 MINIMAL_DOT = """\
 digraph G {

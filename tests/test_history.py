@@ -26,10 +26,7 @@ CET = dt.timezone(dt.timedelta(hours=1))
 PROCESS = "content/processes/antrag.yml"
 
 
-@pytest.fixture(autouse=True)
-def _no_user_git_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in isolated_git_env(tmp_path / "global.gitconfig").items():
-        monkeypatch.setenv(name, value)
+pytestmark = pytest.mark.usefixtures("no_user_git_config")
 
 
 @pytest.fixture

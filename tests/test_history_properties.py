@@ -21,8 +21,9 @@ from gitrepo import isolated_git_env
 from hostile import PAYLOADS, markup_problems
 from prozesshandbuch.check import check_handbook
 from prozesshandbuch.controlchars import first_forbidden
+from prozesshandbuch.findings import build_findings
+from prozesshandbuch.i18n import Texts
 from prozesshandbuch.pages import PageContext
-from prozesshandbuch.pages.labels import Labels
 from prozesshandbuch.pages.news_page import render_feed, render_news_page
 from prozesshandbuch.relations import build_relations
 from prozesshandbuch.timeline import build_timeline
@@ -108,12 +109,14 @@ def test_any_author_and_subject_through_the_history_pipeline(
         for field in (change.author, change.author_email, change.subject):
             assert first_forbidden(field) is None
             assert not {"\t", "\n", "\r"} & set(field)
+    relations = build_relations(handbook)
     ctx = PageContext(
         handbook=handbook,
-        relations=build_relations(handbook),
+        relations=relations,
         urls=SiteUrls(),
-        labels=Labels("de"),
+        texts=Texts("de"),
         today=FIXED_TODAY,
+        findings=build_findings(handbook, relations, FIXED_TODAY, timeline.created),
         show_holders=True,
         diagrams=None,
         histories=timeline.histories,

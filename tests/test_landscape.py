@@ -12,10 +12,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from prozesshandbuch.check import check_handbook
+from prozesshandbuch.findings import build_findings
+from prozesshandbuch.i18n import Texts
 from prozesshandbuch.pages import overview_pages
 from prozesshandbuch.pages.context import PageContext
 from prozesshandbuch.pages.entity_pages import render_unit_page
-from prozesshandbuch.pages.labels import Labels
 from prozesshandbuch.pages.overview_pages import render_process_index
 from prozesshandbuch.relations import build_relations
 from prozesshandbuch.urls import SiteUrls
@@ -27,12 +28,14 @@ def context(tmp_path: Path, processes: int) -> PageContext:
     project = gen.write_handbook(tmp_path / "handbook", gen.generate(processes, seed=3), REPO_ROOT)
     result = check_handbook(project / "content", project, gen.TODAY)
     handbook = result.handbook
+    relations = build_relations(handbook)
     return PageContext(
         handbook=handbook,
-        relations=build_relations(handbook),
+        relations=relations,
         urls=SiteUrls(),
-        labels=Labels("de"),
+        texts=Texts("de"),
         today=gen.TODAY,
+        findings=build_findings(handbook, relations, gen.TODAY),
     )
 
 

@@ -359,7 +359,7 @@ def test_english_site_and_messages(tmp_path: Path, minimal_files: dict[str, str]
 def test_handoff_sentence_writes_small_numbers_as_words(
     desks: int, units: int, handoffs: int, crossing: int, language: str, expected: str
 ) -> None:
-    from prozesshandbuch.pages.labels import Labels
+    from prozesshandbuch.i18n import Texts
     from prozesshandbuch.pages.process_page import handoff_sentence
     from prozesshandbuch.relations import Handoff, ProcessReach
 
@@ -374,4 +374,4 @@ def test_handoff_sentence_writes_small_numbers_as_words(
             for n in range(handoffs)
         ),
     )  # fmt: skip
-    assert handoff_sentence(reach, Labels(language)) == expected
+    assert handoff_sentence(reach, Texts(language)) == expected

@@ -64,7 +64,13 @@ def test_build_logs_each_phase_once_and_a_summary(
     root = make_project(tmp_path, minimal_files, plugin_options="diagrams: false\nhistory: false")
     done = mkdocs_build(root)
     assert done.returncode == 0, done.stderr
-    lines = [line for line in done.stderr.splitlines() if "prozesshandbuch: " in line]
+    # Intermediate lines ("Seiten 12/40 …") appear only when a phase runs long, which
+    # on a busy machine even a small build may do; the closing lines are always there.
+    lines = [
+        line
+        for line in done.stderr.splitlines()
+        if "prozesshandbuch: " in line and not line.endswith("…")
+    ]
     phases = [line.split("prozesshandbuch: ", 1)[1].split(" ", 1)[0] for line in lines]
     # Diagrams and history are switched off, so they have no line.
     assert phases == ["Inhalte", "Seitenquellen", "Markdown", "Seiten", "Handbuch"]

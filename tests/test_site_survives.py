@@ -7,7 +7,6 @@ every file of ``site/`` with the copy taken before.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import pytest
 
 from conftest import MINIMAL
 from gitrepo import ERIKA, MAX, GitRepo
-from sitebuild import make_project, mkdocs_build
+from sitebuild import make_project, mkdocs_build, mkdocs_env
 
 # Replaces one attribute (a dotted path below a module) by a function that raises, then
 # runs the mkdocs command line as `mkdocs build` would.
@@ -43,7 +42,7 @@ INJECT = textwrap.dedent(
 def build_with_failure(
     root: Path, module: str, attribute: str, *args: str
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = mkdocs_env()
     return subprocess.run(
         [sys.executable, "-c", INJECT, module, attribute, *args],
         cwd=root,

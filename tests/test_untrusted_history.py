@@ -165,3 +165,21 @@ def test_a_poisoned_old_blob_in_prozesshandbuch_diff(poisoned: GitRepo) -> None:
     assert "  - Datei war in dieser Version fehlerhaft\n" in broke.stdout
     assert fixed.exit_code == 0, fixed.output
     assert "  - Fehler in der Datei behoben\n" in fixed.stdout
+
+
+def test_a_file_name_with_control_characters_in_the_history(tmp_path: Path) -> None:
+    root = make_project(tmp_path, MINIMAL)
+    repo = GitRepo(root)
+    repo.commit("Handbuch angelegt", ERIKA, "2026-01-05T09:00:00+01:00")
+    odd = root / "content/processes/x\x07\x1b.yml"
+    odd.write_text("title: Kurz da\n", encoding="utf-8")
+    repo.commit("Versehen", MAX, "2026-02-05T10:00:00+01:00")
+    odd.unlink()
+    repo.commit("Wieder weg", MAX, "2026-02-06T10:00:00+01:00")
+
+    result = mkdocs_build(root)
+
+    assert result.returncode == 0, result.stderr
+    feed = ET.parse(root / "site/feed.xml").getroot()  # well-formed XML
+    ids = [entry.findtext(f"{ATOM}id") or "" for entry in feed.findall(f"{ATOM}entry")]
+    assert any(i.endswith(":content/processes/x.yml") for i in ids)

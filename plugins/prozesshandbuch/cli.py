@@ -9,44 +9,52 @@ from pathlib import Path
 
 import click
 
-from . import i18n
 from .checkcache import check_content
-from .messages import message
+from .i18n import DEFAULT_LANGUAGE
+from .i18n import text as say
 from .problem_formats import REPORT_FORMATS, ReportFormat, render_report, text_lines
 from .problems import errors, warnings
+
+# Help is printed before options are read, so its language comes from the environment.
+_HELP_LANGUAGE = os.environ.get("PROZESSHANDBUCH_LANG", DEFAULT_LANGUAGE)
+
+
+def _help(key: str) -> str:
+    return say(key, _HELP_LANGUAGE)
+
 
 _LANGUAGE = click.option(
     "--lang",
     "language",
     type=click.Choice(["de", "en"]),
-    default=lambda: os.environ.get("PROZESSHANDBUCH_LANG", "de"),
-    help="Sprache der Meldungen / language of messages",
+    default=lambda: os.environ.get("PROZESSHANDBUCH_LANG", DEFAULT_LANGUAGE),
+    help=_help("cli.help.lang"),
 )
 
 
-@click.group()
+@click.group(help=_help("cli.help.main"))
 def main() -> None:
-    """Prozesshandbuch: Prozessdokumentation als Website."""
+    """The command group; each command's help text comes from the catalogue."""
 
 
-@main.command()
+@main.command(help=_help("cli.help.check"))
 @click.argument("path", type=click.Path(path_type=Path), default=Path("content"))
-@click.option("--strict", is_flag=True, help="Warnungen als Fehler zählen")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Stichtag für Prüffristen")
+@click.option("--strict", is_flag=True, help=_help("cli.help.strict"))
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help=_help("cli.help.today-review"))
 @click.option(
     "--format",
     "report_format",
     type=click.Choice(REPORT_FORMATS),
     default="text",
-    help=i18n.text("forge.check.format-help"),
+    help=_help("forge.check.format-help"),
 )
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help=i18n.text("forge.check.output-help"),
+    help=_help("forge.check.output-help"),
 )
-@click.option("--no-cache", is_flag=True, help=i18n.text("progress.check.no-cache-help"))
+@click.option("--no-cache", is_flag=True, help=_help("progress.check.no-cache-help"))
 @_LANGUAGE
 def check(
     path: Path,
@@ -57,13 +65,7 @@ def check(
     language: str,
     no_cache: bool,
 ) -> None:
-    """Inhalte in PATH prüfen, ohne die Website zu bauen (Standard: ./content).
-
-    Probleme stehen als 'pfad:zeile:spalte: meldung' auf der Standardfehlerausgabe.
-    Mit --format gitlab, github oder json kommt der Bericht für CI-Systeme auf die
-    Standardausgabe (oder mit --output in eine Datei); bei gitlab und json stehen die
-    Zeilen zusätzlich im Protokoll.
-    """
+    """Check the content files and report every problem, as text or for a CI system."""
     content_dir = path
     root = Path.cwd()
     if not content_dir.resolve().is_relative_to(root.resolve()):
@@ -80,26 +82,29 @@ def check(
             output.write_text(report, encoding="utf-8")
         except OSError as error:
             reason = error.strerror or str(error)
-            note = i18n.text("forge.output-failed", language, path=output, reason=reason)
+            note = say("forge.output-failed", language, path=output, reason=reason)
             click.echo(note, err=True)
             sys.exit(2)
     else:
         click.echo(report, nl=False, err=report_format == "text")
     counts = {
-        "files": str(result.file_count),
-        "errors": str(len(errors(problems))),
-        "warnings": str(len(warnings(problems))),
+        "files": result.file_count,
+        "errors": len(errors(problems)),
+        "warnings": len(warnings(problems)),
     }
-    click.echo(message("check-ok", language, counts), err=True)
+    click.echo(say("cli.check-ok", language, **counts), err=True)
     failed = bool(errors(problems)) or (strict and bool(warnings(problems)))
     sys.exit(1 if failed else 0)
 
 
-@main.command()
-@click.option("--out", type=click.Path(path_type=Path), default=Path("schema"), help="Zielordner")
-@click.option("--check", "verify", is_flag=True, help="Nur prüfen, ob die Dateien aktuell sind")
-def schema(out: Path, verify: bool) -> None:
-    """JSON-Schemas der Inhaltsdateien schreiben (für Editoren wie VS Code)."""
+@main.command(help=_help("cli.help.schema"))
+@click.option(
+    "--out", type=click.Path(path_type=Path), default=Path("schema"), help=_help("cli.help.out")
+)
+@click.option("--check", "verify", is_flag=True, help=_help("cli.help.check-schema"))
+@_LANGUAGE
+def schema(out: Path, verify: bool, language: str) -> None:
+    """Write (or only compare) the JSON schemas of the content files."""
     from .schema import schema_files  # the model and pydantic: not needed by a cached check
 
     stale = []
@@ -113,17 +118,13 @@ def schema(out: Path, verify: bool) -> None:
             out.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
     for target in stale:
-        verb = "veraltet" if verify else "geschrieben"
-        click.echo(f"{target}: {verb}", err=True)
+        key = "cli.schema-stale" if verify else "cli.file-written"
+        click.echo(say(key, language, path=target), err=True)
     sys.exit(1 if verify and stale else 0)
 
 
 # --- history and review routing -----------------------------------------------------------
 # Imports are local so that `check` and `schema` start without loading GitPython.
-
-
-def _say(language: str, german: str, english: str) -> str:
-    return english if language == "en" else german
 
 
 def _repository_root(content_dir: Path) -> Path:
@@ -140,24 +141,18 @@ def _repository_root(content_dir: Path) -> Path:
     return root if start.is_relative_to(root.resolve()) else content_dir.parent
 
 
-@main.command("diff")
+@main.command("diff", help=_help("cli.help.diff"))
 @click.argument("revisions")
 @click.option(
     "--content",
     "content_dir",
     type=click.Path(path_type=Path),
     default=Path("content"),
-    help="Inhaltsordner (Standard: ./content)",
+    help=_help("cli.help.content"),
 )
 @_LANGUAGE
 def diff_command(revisions: str, content_dir: Path, language: str) -> None:
-    """Änderungen an Inhalten in Worten, als Markdown für einen Merge-Request-Kommentar.
-
-    REVISIONS wie bei git diff: A..B vergleicht zwei Commits; A...B vergleicht ab dem
-    gemeinsamen Vorfahren (die Sicht eines Merge Requests, z. B. origin/main...HEAD);
-    A allein vergleicht A mit dem Arbeitsverzeichnis, einschließlich noch nicht
-    hinzugefügter Dateien. Rollentitel stammen aus dem aktuellen Inhaltsordner.
-    """
+    """Print the content changes of REVISIONS in words, as a Markdown comment."""
     from .changes import ChangeDescriber, diff_report, handbook_titles
     from .history import read_diff
     from .load import load_handbook
@@ -165,42 +160,41 @@ def diff_command(revisions: str, content_dir: Path, language: str) -> None:
     root = _repository_root(content_dir)
     with read_diff(root, content_dir, revisions) as diff:
         if diff.problem is not None:
-            prefix = _say(language, "Vergleich nicht möglich", "cannot compare")
-            click.echo(f"{prefix}: {diff.problem.detail(language)}", err=True)
+            detail = diff.problem.detail(language)
+            click.echo(say("cli.cannot-compare", language, detail=detail), err=True)
             sys.exit(2)
         titles = handbook_titles(load_handbook(content_dir, root).handbook)
         describer = ChangeDescriber.for_history(diff, titles, language)
         click.echo(diff_report(diff, describer, revisions, language), nl=False)
 
 
-@main.command()
+@main.command(help=_help("cli.help.codeowners"))
 @click.option(
     "--format",
     "forge",
     type=click.Choice(["gitlab", "github"]),
     default="gitlab",
-    help="Syntax der Git-Plattform (Standard: gitlab)",
+    help=_help("cli.help.format"),
 )
 @click.option(
     "--output",
     default=None,
-    help="Zieldatei, '-' für die Standardausgabe "
-    "(Standard: .gitlab/CODEOWNERS bzw. .github/CODEOWNERS im Repository)",
+    help=_help("cli.help.output"),
 )
-@click.option("--check", "verify", is_flag=True, help="Nur prüfen, ob die Datei aktuell ist")
+@click.option("--check", "verify", is_flag=True, help=_help("cli.help.check-file"))
 @click.option(
     "--content",
     "content_dir",
     type=click.Path(path_type=Path),
     default=Path("content"),
-    help="Inhaltsordner (Standard: ./content)",
+    help=_help("cli.help.content"),
 )
 @click.option(
     "--fallback",
     multiple=True,
-    help="Benutzer oder Gruppe für Dateien ohne Zuordnung (mehrfach möglich)",
+    help=_help("cli.help.fallback"),
 )
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="Stichtag für 'holders'")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help=_help("cli.help.today-holders"))
 @_LANGUAGE
 def codeowners(
     forge: str,
@@ -211,13 +205,7 @@ def codeowners(
     today: dt.datetime | None,
     language: str,
 ) -> None:
-    """CODEOWNERS schreiben: jede Inhaltsdatei geht an die verantwortlichen Personen.
-
-    Prozesse gehen an die Personen der verantwortlichen Rolle ('owner'), Rollen an ihre
-    eigenen Personen, Einheiten an die Personen der Leitungsrolle ('head'), IT-Systeme an
-    die der Fachverfahrensbetreuung ('owner'); jeweils wer am Stichtag in der Rolle ist
-    und einen 'username' hat. Mit --check: Exit-Code 1, wenn die Datei veraltet ist.
-    """
+    """Write (or only compare) CODEOWNERS: each content file to its accountable people."""
     from .codeowners import (
         DEFAULT_PATHS,
         Forge,
@@ -231,7 +219,7 @@ def codeowners(
     for name in invalid_names(fallback):
         # A line break in a name would add a line of its own to CODEOWNERS.
         shown = name.encode("unicode_escape").decode("ascii")
-        click.echo(i18n.text("cli.invalid-fallback", language, name=shown), err=True)
+        click.echo(say("cli.invalid-fallback", language, name=shown), err=True)
         sys.exit(2)
 
     root = _repository_root(content_dir)
@@ -241,16 +229,7 @@ def codeowners(
         sys.exit(2)
     faulty = errors(loaded.problems)
     if faulty:
-        click.echo(
-            _say(
-                language,
-                f"Hinweis: {len(faulty)} Fehler in Inhaltsdateien; fehlerhafte Dateien fehlen "
-                "in CODEOWNERS (Einzelheiten: prozesshandbuch check)",
-                f"note: {len(faulty)} error(s) in content files; faulty files are missing "
-                "from CODEOWNERS (details: prozesshandbuch check)",
-            ),
-            err=True,
-        )
+        click.echo(say("cli.codeowners-faulty", language, count=len(faulty)), err=True)
     # The header names the content folder relative to the repository, where the command
     # is meant to run, so that it does not depend on the working directory.
     folder, base = content_dir.resolve(), root.resolve()
@@ -263,9 +242,7 @@ def codeowners(
     )
     if output == "-":
         if verify:
-            click.echo(
-                _say(language, "--check braucht eine Datei", "--check needs a file"), err=True
-            )
+            click.echo(say("cli.check-needs-file", language), err=True)
             sys.exit(2)
         click.echo(text, nl=False)
         return
@@ -285,22 +262,17 @@ def _sync_file(
     try:
         current = target.read_text(encoding="utf-8") if target.is_file() else None
         if current == text:
-            click.echo(_say(language, f"{shown}: aktuell", f"{shown}: up to date"), err=True)
+            click.echo(say("cli.file-current", language, path=shown), err=True)
             return 0
         if verify:
-            state = (
-                _say(language, "fehlt", "is missing")
-                if current is None
-                else _say(language, "ist nicht aktuell", "is out of date")
-            )
-            hint = _say(language, "neu erzeugen mit", "regenerate with")
-            click.echo(f"{shown}: {state} – {hint}: {command}", err=True)
+            key = "cli.file-missing" if current is None else "cli.file-stale"
+            click.echo(say(key, language, path=shown, command=command), err=True)
             return 1
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        click.echo(f"{shown}: {_say(language, 'Fehler', 'error')}: {reason}", err=True)
+        click.echo(say("cli.file-error", language, path=shown, reason=reason), err=True)
         return 2
-    click.echo(_say(language, f"{shown}: geschrieben", f"{shown}: written"), err=True)
+    click.echo(say("cli.file-written", language, path=shown), err=True)
     return 0

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .i18n import DEFAULT_LANGUAGE, text
 from .model import USERNAME_PATTERN, EntityKind, Handbook, Role
 
 Forge = Literal["gitlab", "github"]
@@ -32,38 +33,12 @@ DEFAULT_PATHS: dict[Forge, str] = {
 _USERNAME = re.compile(USERNAME_PATTERN)
 
 _ORDER: tuple[EntityKind, ...] = ("process", "role", "unit", "system")
-
-_TEXTS: dict[str, dict[str, str]] = {
-    "header": {
-        "de": "# Automatisch erzeugt – bitte nicht von Hand ändern, sondern neu erzeugen mit:\n"
-        "#   {command}\n"
-        "# Jede Inhaltsdatei geht zur Prüfung an die Personen, die für sie verantwortlich\n"
-        "# sind (Rollen mit 'holders' und 'username'). Nach Personalwechseln neu erzeugen.",
-        "en": "# Generated – do not edit by hand; regenerate with:\n"
-        "#   {command}\n"
-        "# Each content file is routed for review to the people accountable for it\n"
-        "# (roles with 'holders' and 'username'). Regenerate after staff changes.",
-    },
-    "section-process": {"de": "Prozesse", "en": "Processes"},
-    "section-role": {"de": "Rollen", "en": "Roles"},
-    "section-unit": {"de": "Organisationseinheiten", "en": "Organisational units"},
-    "section-system": {"de": "IT-Systeme", "en": "IT systems"},
-    "unrouted": {
-        "de": "# nicht zugeordnet: {path} – {reason}",
-        "en": "# unrouted: {path} – {reason}",
-    },
-    "no-role": {"de": "keine verantwortliche Rolle angegeben", "en": "no accountable role given"},
-    "unknown-role": {"de": "Rolle '{role}' gibt es nicht", "en": "role '{role}' does not exist"},
-    "no-username": {
-        "de": "Rolle '{role}' hat derzeit niemanden mit 'username'",
-        "en": "role '{role}' has no current holder with a 'username'",
-    },
+_SECTIONS: dict[EntityKind, str] = {
+    "process": "page.processes",
+    "role": "page.roles",
+    "unit": "codeowners.section-unit",
+    "system": "page.systems",
 }
-
-
-def _text(key: str, language: str, **args: str) -> str:
-    texts = _TEXTS[key]
-    return texts.get(language, texts["de"]).format(**args)
 
 
 @dataclass(frozen=True)
@@ -87,7 +62,7 @@ def accountable_role(handbook: Handbook, kind: EntityKind, entity_id: str) -> st
     return handbook.systems[entity_id].owner
 
 
-def routes(handbook: Handbook, today: dt.date, language: str = "de") -> list[Route]:
+def routes(handbook: Handbook, today: dt.date, language: str = DEFAULT_LANGUAGE) -> list[Route]:
     """A route for every content file of ``handbook``, sorted by kind and path."""
     found = []
     for kind in _ORDER:
@@ -100,11 +75,11 @@ def routes(handbook: Handbook, today: dt.date, language: str = "de") -> list[Rou
             owners = _usernames(role, today) if role else ()
             reason = ""
             if role_id is None:
-                reason = _text("no-role", language)
+                reason = text("codeowners.no-role", language)
             elif role is None:
-                reason = _text("unknown-role", language, role=role_id)
+                reason = text("codeowners.unknown-role", language, role=role_id)
             elif not owners:
-                reason = _text("no-username", language, role=role_id)
+                reason = text("codeowners.no-username", language, role=role_id)
             found.append(Route(kind, path, owners, reason))
     return sorted(found, key=lambda route: (_ORDER.index(route.kind), route.path))
 
@@ -143,7 +118,7 @@ def render_codeowners(
     today: dt.date,
     forge: Forge = "gitlab",
     *,
-    language: str = "de",
+    language: str = DEFAULT_LANGUAGE,
     command: str = "prozesshandbuch codeowners",
     fallback: tuple[str, ...] = (),
 ) -> str:
@@ -155,18 +130,20 @@ def render_codeowners(
     GitHub lets the last match win; per-file lines mean the same on both.
     """
     extra = _names(fallback)
-    lines = [_text("header", language, command=command), ""]
+    lines = [text("codeowners.header", language, command=command), ""]
     current: EntityKind | None = None
     for route in routes(handbook, today, language):
         if route.kind != current:
             if current is not None:
                 lines.append("")
             current = route.kind
-            section = _text(f"section-{route.kind}", language)
+            section = text(_SECTIONS[route.kind], language)
             lines.append(f"[{section}]" if forge == "gitlab" else f"# {section}")
         if not route.owners:
             lines.append(
-                _text("unrouted", language, path=_pattern(route.path), reason=route.reason)
+                text(
+                    "codeowners.unrouted", language, path=_pattern(route.path), reason=route.reason
+                )
             )
         owners = route.owners or extra
         if owners:

@@ -2,8 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
+
+from .i18n import text
+
+
+class Day(BaseConfigOption[dt.date | None]):
+    """A day, written as YAML writes dates: ``2026-11-23``, with or without quotes."""
+
+    def run_validation(self, value: object, /) -> dt.date | str | None:
+        if value is None or isinstance(value, str):
+            return value  # parsed after validation, when the message language is known
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        raise ValidationError(text("build.bad-today", "de", value=str(value)))
+
+    def post_validation(self, config: Config, key_name: str) -> None:
+        value = config[key_name]
+        if isinstance(value, str):
+            try:
+                config[key_name] = dt.date.fromisoformat(value)
+            except ValueError:
+                language = str(config.get("language") or "de")
+                raise ValidationError(text("build.bad-today", language, value=value)) from None
 
 
 class PluginConfig(Config):  # type: ignore[no-untyped-call]
@@ -13,7 +37,7 @@ class PluginConfig(Config):  # type: ignore[no-untyped-call]
     """Folder with processes/, roles/, units/ and systems/."""
     language = c.Choice(("de", "en"), default="de")
     """Language of generated labels and of messages."""
-    today = c.Optional(c.Type(str))
+    today = Day()
     """Reference date for review states (YYYY-MM-DD); default: the build date. For tests."""
     diagrams = c.Type(bool, default=True)
     """Render diagrams with Graphviz; `false` builds without them (no Graphviz needed)."""
@@ -31,3 +55,7 @@ class PluginConfig(Config):  # type: ignore[no-untyped-call]
     edit_uri = c.Optional(c.Type(str))
     """Path from `repo_url` to the content files for edit links, e.g. `edit/main/`.
     Default: the theme's `edit_uri` with the docs folder name removed."""
+    content_security_policy = c.Type(bool, default=True)
+    """Give every page a Content-Security-Policy that lets only the site's own scripts run
+    (files, and the theme's inline scripts by hash); `false` only for themes or
+    extensions that need other scripts."""

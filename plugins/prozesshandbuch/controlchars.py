@@ -28,6 +28,11 @@ def code_point(character: str) -> str:
     return f"U+{ord(character):04X}"
 
 
+def without_controls(text: str) -> str:
+    """``text`` with the characters content must not contain removed (line breaks kept)."""
+    return _FORBIDDEN.sub("", text)
+
+
 def one_line(text: str) -> str:
     """``text`` for a one-line field (a commit subject, an author): controls removed,
     tabs and line breaks turned into a space."""

@@ -17,62 +17,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from .i18n import text
+from .i18n import DEFAULT_LANGUAGE, text
 
 if TYPE_CHECKING:  # GitPython is imported lazily: its import fails when git is missing
     from git import Repo
 
 
-_MESSAGES: dict[str, dict[str, str]] = {
-    "git-missing": {
-        "de": "das Programm git wurde nicht gefunden; bitte git installieren",
-        "en": "the git program was not found; please install git",
-    },
-    "not-a-repository": {
-        "de": "{path} liegt nicht in einem Git-Repository",
-        "en": "{path} is not inside a git repository",
-    },
-    "bare-repository": {
-        "de": "{path} ist ein Git-Repository ohne Arbeitsverzeichnis",
-        "en": "{path} is a git repository without a working tree",
-    },
-    "outside-repository": {
-        "de": "der Inhaltsordner {path} liegt außerhalb des Git-Repositorys {repo}",
-        "en": "the content folder {path} is outside the git repository {repo}",
-    },
-    "dubious-ownership": {
-        "de": "git verweigert den Zugriff auf {path}, weil das Verzeichnis einem anderen "
-        "Benutzer gehört ('dubious ownership'); freigeben mit: "
-        "git config --global --add safe.directory {path}",
-        "en": "git refuses to access {path} because the folder belongs to another user "
-        "('dubious ownership'); allow it with: git config --global --add safe.directory {path}",
-    },
-    "no-commits": {
-        "de": "das Git-Repository hat noch keine Commits",
-        "en": "the git repository has no commits yet",
-    },
-    "shallow": {
-        "de": "flacher Git-Klon (shallow clone); für die ganze Historie 'git fetch "
-        "--unshallow' ausführen oder in der CI die volle Tiefe laden (GitLab: GIT_DEPTH: 0, "
-        "GitHub Actions: fetch-depth: 0)",
-        "en": "shallow git clone; for the full history run 'git fetch --unshallow' or fetch "
-        "the full depth in CI (GitLab: GIT_DEPTH: 0, GitHub Actions: fetch-depth: 0)",
-    },
-    "bad-revision": {
-        "de": "unbekannte Version '{rev}' (erwartet: Commit, Branch oder Tag, z. B. main..HEAD)",
-        "en": "unknown revision '{rev}' (expected a commit, branch or tag, e.g. main..HEAD)",
-    },
-    "git-failed": {
-        "de": "git meldet: {detail}",
-        "en": "git reports: {detail}",
-    },
-}
-_PREFIXES: dict[str, dict[str, str]] = {
-    "unavailable": {"de": "Änderungshistorie nicht verfügbar", "en": "change history unavailable"},
-    "shallow": {"de": "Änderungshistorie unvollständig", "en": "change history incomplete"},
-    "no-commits": {"de": "Änderungshistorie leer", "en": "change history empty"},
-    "skipped-commits": {"de": "Änderungshistorie unvollständig", "en": "change history incomplete"},
-    "unreadable-log": {"de": "Änderungshistorie unvollständig", "en": "change history incomplete"},
+# The warning's first words say what is missing: the history, or part of it.
+_PREFIXES: dict[str, str] = {
+    "shallow": "history.prefix.incomplete",
+    "skipped-commits": "history.prefix.incomplete",
+    "unreadable-log": "history.prefix.incomplete",
+    "no-commits": "history.prefix.empty",
 }
 
 
@@ -83,17 +39,14 @@ class HistoryProblem:
     code: str
     args: dict[str, str] = field(default_factory=dict)
 
-    def detail(self, language: str = "de") -> str:
+    def detail(self, language: str = DEFAULT_LANGUAGE) -> str:
         """The reason alone, e.g. for a command-line message with its own prefix."""
-        texts = _MESSAGES.get(self.code)
-        if texts is None:  # newer problems live in the text catalogue as history.<code>
-            return text(f"history.{self.code}", language, **self.args)
-        return texts.get(language, texts["de"]).format(**self.args)
+        return text(f"history.{self.code}", language, **self.args)
 
-    def message(self, language: str = "de") -> str:
+    def message(self, language: str = DEFAULT_LANGUAGE) -> str:
         """The one-line warning for a build: what is missing, and why."""
-        prefixes = _PREFIXES.get(self.code, _PREFIXES["unavailable"])
-        return f"{prefixes.get(language, prefixes['de'])}: {self.detail(language)}"
+        prefix = _PREFIXES.get(self.code, "history.prefix.unavailable")
+        return f"{text(prefix, language)}: {self.detail(language)}"
 
 
 # --- sessions and blobs ------------------------------------------------------------------

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
 from .model import Handbook, Status
 from .relations import Relations
-from .review import ReviewState, review_status
+from .review import ReviewState, ReviewStatus, review_status
 
 DRAFT_TOO_LONG_DAYS = 180
 LEAVING_SOON_DAYS = 180
@@ -55,11 +56,13 @@ def find_risks(
     handbook: Handbook,
     today: dt.date,
     created: dict[str, dt.date] | None = None,
+    reviews: Mapping[str, ReviewStatus] | None = None,
 ) -> list[Risk]:
     """All findings, ordered by process id then kind.
 
     ``created`` maps process ids to the day their file was first committed; without it,
     drafts are judged by their last review date, and not at all when they have none.
+    ``reviews`` are the review states of ``today`` when already known.
     """
     risks: list[Risk] = []
     for process in handbook.processes.values():
@@ -86,7 +89,7 @@ def find_risks(
             vacant = role is not None and role.holders and not role.current_holders(today)
             if vacant and role_id != process.owner:
                 risks.append(Risk(RiskKind.STEP_ROLE_VACANT, process.id, role_id))
-        status = review_status(process, today)
+        status = reviews[process.id] if reviews else review_status(process, today)
         if status.state is ReviewState.OVERDUE:
             risks.append(Risk(RiskKind.REVIEW_OVERDUE, process.id, process.owner, status.due))
         if process.status is Status.DRAFT:

@@ -143,7 +143,8 @@ def _raw_entries(
         parts = meta[1:].split()
         paths = 2 if len(parts) >= 5 and parts[4][:1] in "RC" else 1
         end = index + 1 + paths
-        named = [to_key(t.decode("utf-8", "replace")) for t in tokens[index + 1 : end]]
+        # A file name may hold control characters too (a file added and deleted again).
+        named = [to_key(one_line(t.decode("utf-8", "replace"))) for t in tokens[index + 1 : end]]
         index += 1 + paths
         if len(parts) < 5 or len(named) != paths:
             continue

@@ -61,7 +61,7 @@ def load_handbook(content_dir: Path, root: Path) -> LoadResult:
     base = _relative(content_dir, root)
     for kind, file, relative in find_content_files(content_dir, base, root, result.problems):
         result.file_count += 1
-        entity = _load_file(kind, file, relative, result)
+        entity = _load_file_cached(kind, file, relative, result)
         if entity is None:
             result.invalid_ids.add((kind, file.stem))
             continue
@@ -95,10 +95,38 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _load_file(kind: EntityKind, file: Path, relative: str, result: LoadResult) -> Any:
+@dataclass(frozen=True)
+class _Parsed:
+    """One file's bytes and what loading them gave."""
+
+    content: bytes
+    entity: Any
+    source: SourceMap
+    problems: tuple[Problem, ...]
+
+
+_PARSED: dict[tuple[EntityKind, str], _Parsed] = {}
+"""The last load of each file by kind and path. `mkdocs serve` loads the whole folder
+after every save, and only the saved file has other bytes; loading is a pure function
+of kind, path and bytes, and entities are immutable, so the result can be reused."""
+
+
+def _load_file_cached(kind: EntityKind, file: Path, relative: str, result: LoadResult) -> Any:
     raw = read_content_file(file, relative, result.problems)
     if raw is None:
         return None
+    parsed = _PARSED.get((kind, relative))
+    if parsed is None or parsed.content != raw:
+        scratch = LoadResult(Handbook())
+        entity = _load_file(kind, raw, file.stem, relative, scratch)
+        parsed = _Parsed(raw, entity, scratch.sources[relative], tuple(scratch.problems))
+        _PARSED[(kind, relative)] = parsed
+    result.sources[relative] = parsed.source
+    result.problems.extend(parsed.problems)
+    return parsed.entity
+
+
+def _load_file(kind: EntityKind, raw: bytes, stem: str, relative: str, result: LoadResult) -> Any:
     data, source, problems = read_yaml(raw, relative)
     result.sources[relative] = source
     result.problems.extend(problems)
@@ -107,7 +135,7 @@ def _load_file(kind: EntityKind, file: Path, relative: str, result: LoadResult) 
     if not isinstance(data, dict):
         result.problems.append(Problem(relative, source.value(()), "yaml-not-mapping"))
         return None
-    entity_id = file.stem
+    entity_id = stem
     id_ok = True
     if not _SLUG.match(entity_id):
         result.problems.append(
@@ -163,19 +191,19 @@ def _best_effort(model: type[Any], data: dict[str, Any], error: ValidationError)
 # --- pydantic errors -> positioned problems ---------------------------------------------
 
 _TYPE_NAMES = {
-    "string_type": "type-text",
-    "int_type": "type-number",
-    "int_parsing": "type-number",
-    "int_from_float": "type-number",
-    "float_type": "type-decimal",
-    "float_parsing": "type-decimal",
-    "bool_type": "type-boolean",
-    "bool_parsing": "type-boolean",
-    "list_type": "type-list",
-    "dict_type": "type-mapping",
-    "model_type": "type-mapping",
-    "model_attributes_type": "type-mapping",
-    "union_tag_not_found": "type-scalar",
+    "string_type": "type.text",
+    "int_type": "type.number",
+    "int_parsing": "type.number",
+    "int_from_float": "type.number",
+    "float_type": "type.decimal",
+    "float_parsing": "type.decimal",
+    "bool_type": "type.boolean",
+    "bool_parsing": "type.boolean",
+    "list_type": "type.list",
+    "dict_type": "type.mapping",
+    "model_type": "type.mapping",
+    "model_attributes_type": "type.mapping",
+    "union_tag_not_found": "type.scalar",
 }
 _DATE_ERRORS = {
     "date_type",
@@ -203,20 +231,20 @@ def _field_name(loc: FieldPath) -> str:
 
 def _type_of(value: Any) -> str:
     if value is None:
-        return "type-empty"
+        return "type.empty"
     if isinstance(value, bool):
-        return "type-boolean"
+        return "type.boolean"
     if isinstance(value, int):
-        return "type-number"
+        return "type.number"
     if isinstance(value, float):
-        return "type-decimal"
+        return "type.decimal"
     if isinstance(value, str):
-        return "type-text"
+        return "type.text"
     if isinstance(value, list):
-        return "type-list"
+        return "type.list"
     if isinstance(value, dict):
-        return "type-mapping"
-    return "type-date"
+        return "type.mapping"
+    return "type.date"
 
 
 def _known_keys(model: type[Any], loc: FieldPath) -> list[str]:

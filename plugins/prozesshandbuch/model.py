@@ -39,6 +39,20 @@ def _ref(kind: str, description: str, example: str, *, required: bool = False) -
     )
 
 
+NAMED_METRICS = (
+    "cases_per_year",
+    "lead_time",
+    "processing_time",
+    "waiting_time",
+    "cost_per_case",
+    "fee",
+    "online_share",
+    "staff",
+)
+"""Metric keys the site shows with a readable name (catalogue ``metric.<key>``); other keys
+are shown as written."""
+
+
 def _strict(german_description: str) -> ConfigDict:
     """Model settings; the German description goes into the JSON Schema for authors."""
     # Unknown keys are typos more often than not ("ownr"), so they are errors.
@@ -393,7 +407,8 @@ class Process(_Strict):
     )
     metrics: dict[str, MetricValue] = Field(
         default_factory=dict,
-        description="Kennzahlen mit freien Schlüsseln und einfachen Werten",
+        description="Kennzahlen mit freien Schlüsseln und einfachen Werten; mit lesbarem "
+        "Namen angezeigt werden: " + ", ".join(NAMED_METRICS),
         examples=[{"cases_per_year": 4200, "lead_time": "3 Wochen"}],
     )
     weaknesses: list[Weakness] = Field(

@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, TemplateError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -23,15 +24,16 @@ from . import i18n
 from .changes import RevisionCache
 from .check import CheckResult, check_handbook
 from .config import PluginConfig
+from .csp import add_policy_meta, policy, theme_script_hashes, theme_script_templates
 from .diagrams import Diagrams, GraphvizMissingError, build_diagrams
 from .diagrams.render import find_dot
-from .i18n import format_date, text
-from .messages import message
+from .findings import build_findings
+from .htmlblocks import HtmlBlocks, SearchStubs
+from .i18n import Texts, format_date, text
+from .incremental import PageReuse, page_key
 from .model import Handbook
 from .pages import GeneratedPage, PageContext, build_pages
-from .pages.finder_page import FINDER
-from .pages.labels import Labels
-from .pages.news_page import FEED, feed_link, render_feed, render_news_page
+from .pages.news_page import feed_link, render_feed, render_news_page
 from .progress import BuildProgress
 from .relations import Relations, build_relations
 from .search_index import add_names_to_file
@@ -39,7 +41,7 @@ from .staging import StagedSite, WarningCounter
 from .textfold import slugify
 from .timeline import Timeline, build_timeline
 from .timing import Timings
-from .urls import SiteUrls, area_src
+from .urls import FEED, FINDER, SiteUrls, area_src
 from .vocabulary import vocabulary_json
 
 log = get_plugin_logger(__name__)
@@ -74,12 +76,29 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._staged: StagedSite | None = None
         self._strict_warnings: WarningCounter | None = None
         self._lit_area: Any = None
+        self._theme_env: Environment | None = None
+        self._script_templates: list[str] = []
+        self._policies: dict[str, str] = {}
+        """Page source or theme template name -> its Content-Security-Policy."""
+
+        # Pages of the last builds of this `mkdocs serve --dirty` session (see
+        # incremental.py); the plugin object lives as long as the session.
+        self._reuse = PageReuse()
+        self._doc_files: list[File] = []
+        self._html_blocks = HtmlBlocks()
+        self._search_stubs = SearchStubs()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` builds into a temporary folder of its own, and a dirty build
         # rewrites only changed pages: neither may be staged into an empty folder.
         self._serving = command == "serve"
         self._dirty = dirty
+        self._reuse.start(command=command, dirty=dirty)
+
+    @property
+    def reused_pages(self) -> int:
+        """Pages the last build took unchanged from the site folder."""
+        return self._reuse.reused
 
     # Everything that can fail on the author's input runs here, before MkDocs cleans the
     # site folder, so a failed build leaves the previously built site untouched. First of
@@ -90,22 +109,23 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._timings = Timings()
         self._progress = BuildProgress(log.info, self.config.language)
         self._build_started = time.perf_counter()
+        self._reuse.begin()
         with self._guard("load"), self._timings.phase("load_validate"):
             result = check_handbook(self._content_dir(), self._root, self._today())
         self._check = result
         files = result.loaded.file_count
         self._progress.phase_done("content", files, files, self._timings.seconds["load_validate"])
         if result.errors:
-            raise PluginError(self._report("build-failed", result.errors))
+            raise PluginError(self._report("build.failed", result.errors))
         if config.strict and result.warnings:
-            raise PluginError(self._report("strict-warnings", result.warnings))
+            raise PluginError(self._report("build.strict-warnings", result.warnings))
         for problem in result.warnings:
             log.warning(problem.format(self.config.language))
         if self.config.diagrams:
             try:
                 find_dot()
             except GraphvizMissingError as error:
-                raise PluginError(str(error)) from None
+                raise PluginError(error.message(self.config.language)) from None
         self._configure_layout(config)
         for pattern, target in (("*.css", config.extra_css), ("*.js", config.extra_javascript)):
             for name in sorted(p.name for p in ASSETS.glob(pattern)):
@@ -141,12 +161,16 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             diagrams = self._diagrams(handbook, relations, urls)
         with self._guard("history"):
             self._timeline = self._history(handbook, config)
+        today = self._today()
+        with self._guard("relations"):
+            findings = build_findings(handbook, relations, today, self._timeline.created)
         ctx = PageContext(
             handbook=handbook,
             relations=relations,
             urls=urls,
-            labels=Labels(self.config.language),
-            today=self._today(),
+            texts=Texts(self.config.language),
+            today=today,
+            findings=findings,
             show_holders=self.config.show_holders,
             diagrams=diagrams,
             histories=self._timeline.histories,
@@ -173,7 +197,8 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             # Entity pages are reached from index pages, the finder and search, never from
             # the sidebar; saying so keeps MkDocs from listing each as "not in nav".
             inclusion = InclusionLevel.NOT_IN_NAV if page.source_path else InclusionLevel.UNDEFINED
-            file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+            key = page_key(page.markdown, *self._page_meta(page, config))
+            file = self._reuse.generated_file(config, page.src, page.markdown, inclusion, key)
             files.append(file)
             self._generated[page.src] = page
             if page.search_names:
@@ -205,28 +230,42 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         return found
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
-        self._progress.start_counting("markdown", len(files.documentation_pages()))
+        with self._guard("render"):
+            self._reuse.decide(config, files, nav)
+        inclusion = (
+            InclusionLevel.is_in_serve if self._reuse.enabled else InclusionLevel.is_included
+        )
+        self._doc_files = list(files.documentation_pages(inclusion=inclusion))
+        self._progress.start_counting("markdown", len(self._doc_files) - self._reuse.reused)
 
+    # First, so that other plugins see the finished page.
+    @event_priority(100)
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         self._progress.advance()
-        return html
+        return self._html_blocks.fill(page.file.src_uri, html)
 
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._progress.finish_counting()
-        self._progress.start_counting("render", len(files.documentation_pages()))
+        self._progress.start_counting("render", len(self._doc_files) - self._reuse.reused)
+        self._reuse.writing()
         language = self.config.language
         # The handbook's theme templates (theme/) read their texts from the catalogue.
         env.globals["ph_text"] = lambda key, **params: i18n.text(key, language, **params)
+        self._theme_env = env
+        self._script_templates = theme_script_templates(env)
+        self._policies = {}
         return env
 
+    # Last, so that other plugins see the page's HTML blocks, not their placeholders.
+    @event_priority(-100)
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         with self._guard("render"):
             self._page_facts(page, config)
-        return markdown
+        return self._html_blocks.extract(page.file.src_uri, markdown)
 
     def _page_facts(self, page: Page, config: MkDocsConfig) -> None:
         """Edit link and revision date of a generated entity page."""
@@ -236,16 +275,47 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             page.meta["ph_stand"] = i18n.format_date(stand, self.config.language)
         if generated is None or not generated.source_path:
             return
-        base = self._edit_base(config)
-        page.edit_url = f"{base}/{generated.source_path}" if base else None
-        history = self._timeline.histories.get(generated.source_path)
-        if history is not None and history.entries:
+        page.edit_url, revision_date, _ = self._page_meta(generated, config)
+        if revision_date is not None:
             # Material shows this in the page footer ("Letzte Aktualisierung").
-            page.meta["revision_date"] = format_date(
-                history.entries[0].date.date(), self.config.language
-            )
+            page.meta["revision_date"] = revision_date
 
-    def on_page_context(
+    def _page_meta(
+        self, page: GeneratedPage, config: MkDocsConfig
+    ) -> tuple[str | None, str | None, str | None]:
+        """What MkDocs shows with a generated page besides its Markdown: edit link,
+        revision date and the day the content last changed."""
+        stand = self._stand(page)
+        shown = stand.isoformat() if stand is not None else None
+        if not page.source_path:
+            return None, None, shown
+        base = self._edit_base(config)
+        edit_url = f"{base}/{page.source_path}" if base else None
+        history = self._timeline.histories.get(page.source_path)
+        if history is None or not history.entries:
+            return edit_url, None, shown
+        return edit_url, format_date(history.entries[0].date.date(), self.config.language), shown
+
+    # Before the search plugin (priority 0) indexes the page.
+    @event_priority(100)
+    def _on_page_context_before_search(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if page.content is not None:
+            page.content = self._search_stubs.stub(page.file.src_uri, page.content)
+        return context
+
+    # After the search plugin: what it indexed belongs to this page.
+    @event_priority(-100)
+    def _on_page_context_after_search(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if page.content is not None:
+            page.content = self._search_stubs.restore(page.file.src_uri, page.content)
+        self._reuse.page_indexed(config, page)
+        return context
+
+    def _light_up_area(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         # Entity pages are outside the navigation; lighting up their area (Prozesse,
@@ -256,7 +326,18 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                 if item.file.src_uri == area:
                     item.active = True
                     self._lit_area = item
+        self._remember_policy(page.file.src_uri, context)
         return context
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        self._remember_policy(template_name, context)
+        return context
+
+    on_page_context = CombinedEvent(
+        _on_page_context_before_search, _light_up_area, _on_page_context_after_search
+    )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self._lit_area is not None:
@@ -264,28 +345,42 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             self._lit_area = None
         output = self._name_search_dialog(output)
         with self._guard("render"):
-            head = feed_link(get_relative_url(FEED, page.url), Labels(self.config.language).news)
+            head = feed_link(
+                get_relative_url(FEED, page.url), text("page.news", self.config.language)
+            )
             if page.file.src_uri == FINDER:
                 # Must run before Material's bundle, which reads ?q= for its own search.
                 src = get_relative_url(ASSET_PREFIX + "finder-query.js", page.url)
                 head += f'<script src="{src}" data-ph-finder-query></script>'
-            return output.replace("</head>", head + "</head>", 1)
+            output = output.replace("</head>", head + "</head>", 1)
+        page_policy = self._policies.pop(page.file.src_uri, None)
+        return add_policy_meta(output, page_policy) if page_policy else output
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         # 404.html is a theme template, not a page: it needs the same repair.
-        return self._name_search_dialog(output_content)
+        output = self._name_search_dialog(output_content)
+        page_policy = self._policies.pop(template_name, None)
+        if page_policy is None or not template_name.endswith(".html"):
+            return output
+        return add_policy_meta(output, page_policy)
 
     def _name_search_dialog(self, output: str) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
         self._progress.advance()
         with self._guard("render"):
-            label = Labels(self.config.language).search
+            label = text("page.search", self.config.language)
             return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
 
+    # Before the search plugin's: it writes the index, which must hold every page.
+    @event_priority(100)
+    def _complete_search_index(self, *, config: MkDocsConfig) -> None:
+        with self._guard("render"):
+            self._reuse.finish(config, self._doc_files)
+
     @event_priority(-100)  # last: every plugin has written its files into the staging folder
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _publish(self, *, config: MkDocsConfig) -> None:
         rejected = self._strict_warnings is not None and self._strict_warnings.count > 0
         if not rejected:
             # Material's search plugin (priority 0) has written its index by now.
@@ -306,10 +401,14 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._timings.seconds["mkdocs_render"] = total - sum(self._timings.seconds.values())
         self._timings.seconds["total"] = total
         self._timings.write_if_requested()
-        self._progress.finish_counting()
+        reused = self._reuse.reused
+        self._progress.finish_counting(self._progress.reuse_detail(reused) if reused else None)
         self._progress.summary(self._timings.seconds, total)
 
+    on_post_build = CombinedEvent(_complete_search_index, _publish)
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._reuse.failed()
         staged, self._staged = self._staged, None
         self._detach_counter()
         if staged is not None:
@@ -344,13 +443,13 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                     language=self.config.language,
                 )
             except GraphvizMissingError as error:
-                raise PluginError(str(error)) from None
+                raise PluginError(error.message(self.config.language)) from None
         language = self.config.language
         for key, detail in sorted(diagrams.simplified_after_failure.items()):
             note = text("diagram.simplified-after-failure", language, detail=detail)
             log.warning(f"{key}: {note}")
         for key, detail in sorted(diagrams.failures.items()):
-            log.warning(f"{key}: Diagramm konnte nicht gezeichnet werden: {detail}")
+            log.warning(text("diagram.failed", self.config.language, key=key, detail=detail))
         self._timings.count("dot_runs", diagrams.dot_runs)
         self._timings.count("diagrams_rendered", diagrams.rendered)
         self._timings.count("diagrams_cached", diagrams.cached)
@@ -439,20 +538,28 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             return max(item.change.date for item in self._timeline.news).date()
         return None
 
+    def _remember_policy(self, key: str, context: TemplateContext) -> None:
+        """The page's policy, allowing the theme's inline scripts as rendered for it."""
+        if not self.config.content_security_policy or self._theme_env is None:
+            return
+        try:
+            hashes = theme_script_hashes(self._theme_env, self._script_templates, context)
+        except TemplateError as error:
+            # Without the hashes the browser would refuse the theme's scripts; better no
+            # policy on this page than a broken page, and say so.
+            log.warning(text("security.csp-theme-scripts", self.config.language, error=error))
+            return
+        self._policies[key] = policy(hashes)
+
     def _content_dir(self) -> Path:
         return (self._root / self.config.content_dir).resolve()
 
     def _today(self) -> dt.date:
-        if self.config.today:
-            try:
-                return dt.date.fromisoformat(self.config.today)
-            except ValueError as error:
-                raise PluginError(f"prozesshandbuch: today: {error}") from None
-        return dt.date.today()
+        return self.config.today or dt.date.today()
 
-    def _report(self, code: str, problems: list[Any]) -> str:
+    def _report(self, key: str, problems: list[Any]) -> str:
         language = self.config.language
-        lines = [message(code, language, {"count": str(len(problems))})]
+        lines = [text(key, language, count=len(problems))]
         lines.extend(p.format(language) for p in problems)
         return "\n".join(lines)
 

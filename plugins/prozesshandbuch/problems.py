@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .messages import message
+from .i18n import DEFAULT_LANGUAGE, text
+from .textfold import fold_umlauts
 
 
 class Severity(str, Enum):
@@ -40,16 +41,50 @@ class Problem:
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.position.line, self.position.column, self.code)
 
-    def message(self, language: str = "de") -> str:
+    def message(self, language: str = DEFAULT_LANGUAGE) -> str:
         """The message text alone, without position."""
-        return message(self.code, language, self.args)
+        return problem_message(self.code, language, self.args)
 
-    def format(self, language: str = "de") -> str:
+    def format(self, language: str = DEFAULT_LANGUAGE) -> str:
         """``path:line:column: message``; warnings carry a prefix so they stand out."""
-        text = self.message(language)
+        message = self.message(language)
         if self.severity is Severity.WARNING:
-            text = f"{message('warning-prefix', language, {})}: {text}"
-        return f"{self.path}:{self.position.line}:{self.position.column}: {text}"
+            message = f"{text('problem.warning-prefix', language)}: {message}"
+        return f"{self.path}:{self.position.line}:{self.position.column}: {message}"
+
+
+# PyYAML explains syntax errors in English; the frequent ones get an explanation in the
+# reader's language.
+YAML_DETAILS: dict[str, str] = {
+    "mapping values are not allowed here": "yaml.mapping-value",
+    "could not find expected ':'": "yaml.expected-colon",
+    "did not find expected key": "yaml.expected-key",
+    "did not find expected '-' indicator": "yaml.expected-dash",
+    "found character '\\t' that cannot start any token": "yaml.tab",
+    "did not find expected ',' or ']'": "yaml.unclosed-list",
+    "did not find expected ',' or '}'": "yaml.unclosed-mapping",
+    "found unexpected end of stream": "yaml.end-of-stream",
+}
+
+
+def problem_message(code: str, language: str, args: dict[str, str]) -> str:
+    """The text of problem ``code`` (catalogue key ``problem.<code>``), filled in.
+
+    An argument written ``@key`` is itself a catalogue text (e.g. a type name, ``@type.text``),
+    so that a problem stays language-neutral until it is formatted. A ``candidate``
+    argument adds a "did you mean".
+    """
+    filled = {
+        name: text(value[1:], language) if value.startswith("@") else value
+        for name, value in args.items()
+    }
+    if code == "yaml-syntax" and filled.get("detail") in YAML_DETAILS:
+        filled["detail"] = text(YAML_DETAILS[filled["detail"]], language)
+    message = text(f"problem.{code}", language, **filled)
+    candidate = args.get("candidate")
+    if candidate:
+        message += text("problem.did-you-mean", language, candidate=candidate)
+    return message
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
@@ -81,11 +116,4 @@ def closest(wrong: str, known: Iterable[str]) -> str | None:
 
 
 def _fold(text: str) -> str:
-    return (
-        text.lower()
-        .replace("ä", "ae")
-        .replace("ö", "oe")
-        .replace("ü", "ue")
-        .replace("ß", "ss")
-        .replace("_", "-")
-    )
+    return fold_umlauts(text.lower()).replace("_", "-")

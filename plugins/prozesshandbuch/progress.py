@@ -77,6 +77,11 @@ class BuildProgress:
             cached=format_number(cached, self._language),
         )
 
+    def reuse_detail(self, reused: int) -> str:
+        return text(
+            "progress.reuse-detail", self._language, reused=format_number(reused, self._language)
+        )
+
     def start_counting(self, phase: str, total: int) -> None:
         """Begin a phase whose items arrive one by one through :meth:`advance`."""
         self._counted = phase

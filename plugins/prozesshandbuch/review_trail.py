@@ -5,11 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .history import Change
 from .model import Handbook, Process
-from .pages.context import ReviewConfirmation
+
+
+@dataclass(frozen=True)
+class ReviewConfirmation:
+    """The commit that set a process's current ``last_reviewed``: who confirmed it."""
+
+    author: str
+    date: dt.date
+    """The day of the commit (may differ from the review date written in the file)."""
+
 
 Revisions = Callable[[Change], tuple[Any, Any]]
 """A history entry -> its parsed (older, newer) revisions (entities or something else)."""

@@ -20,6 +20,21 @@ class Standing(str, Enum):
     RETIRED = "retired"
 
 
+# The catalogue keys of a mark: the short badge beside every link to the process and the
+# "Status" fact on its page. Where the mark is just the status or variant, its word is
+# reused, so "außer Kraft" reads the same on every page.
+BADGE_KEYS = {
+    Standing.DRAFT: "status.draft",
+    Standing.TO_BE: "variant.to-be",
+    Standing.RETIRED: "status.retired",
+}
+FACT_KEYS = {
+    Standing.DRAFT: "standing.fact.draft",
+    Standing.TO_BE: "standing.fact.to-be",
+    Standing.RETIRED: "status.retired",
+}
+
+
 def standing(process: Process) -> Standing | None:
     """The mark a process carries, or None when it is in force.
 

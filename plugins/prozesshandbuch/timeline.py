@@ -14,12 +14,23 @@ from .changes import ChangeDescriber, Description, RevisionCache, handbook_title
 from .changes.revisions import RevisionFailure
 from .history import Change, ChangeStatus, History, HistoryProblem, commit_url, read_history
 from .model import EntityKind, Handbook
-from .pages.context import PageHistory, ReviewConfirmation
-from .review_trail import review_confirmations
+from .review_trail import ReviewConfirmation, review_confirmations
 
 DESCRIBED_PER_FILE = 30
 """Older entries are listed without words: they are rarely read and cost a parse each."""
 NEWS_ITEMS = 50
+
+
+@dataclass(frozen=True)
+class PageHistory:
+    """The change history of one page's source file, newest first, with words and links."""
+
+    entries: list[Change] = field(default_factory=list)
+    """History entries, newest first."""
+    summaries: dict[str, list[str]] = field(default_factory=dict)
+    """Commit hash -> changes in words."""
+    commit_urls: dict[str, str] = field(default_factory=dict)
+    """Commit hash -> URL of the commit in the forge."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,22 @@ AREA: dict[EntityKind, str] = {
 }
 
 
+AREA_INDEX: dict[EntityKind, str] = {kind: f"{folder}/index.md" for kind, folder in AREA.items()}
+"""The index page of each area: the process map, the lists of roles, units and systems."""
+
+# Every other generated page and file, by its virtual source path.
+START = "index.md"
+FINDER = "zustaendigkeit.md"
+TAGS = "schlagworte.md"
+NEWS = "neu.md"
+FEED = "feed.xml"
+OWNERSHIP = "berichte/verantwortung.md"
+REVIEWS = "berichte/pruefung.md"
+RISKS = "berichte/wissensrisiko.md"
+GUIDE = "anleitung.md"
+REFERENCE = "referenz.md"
+
+
 def entity_src(kind: EntityKind, entity_id: str) -> str:
     """The virtual Markdown source path of an entity's page."""
     return f"{AREA[kind]}/{entity_id}.md"

@@ -14,8 +14,7 @@ from typing import Any
 import yaml
 
 from .controlchars import code_point, first_forbidden
-from .messages import is_known_yaml_detail
-from .problems import Position, Problem
+from .problems import YAML_DETAILS, Position, Problem
 
 try:  # the C loader is about ten times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _BaseLoader
@@ -211,7 +210,7 @@ def _syntax_problem(path: str, position: Position, detail: str) -> Problem:
     code = _SYNTAX_CODES.get(detail)
     if code is not None:
         return Problem(path, position, code)
-    if is_known_yaml_detail(detail):
+    if detail in YAML_DETAILS:
         return Problem(path, position, "yaml-syntax", {"detail": detail})
     return Problem(path, position, "yaml-syntax-other")
 

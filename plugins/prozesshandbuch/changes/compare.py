@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..i18n import format_date, text
+from ..i18n import text
 from ..model import END, Entity, EntityKind, Holder, Link, Process, Role, Step, System, Unit
 from .phrasing import Say, Titles
 
@@ -34,9 +34,9 @@ def describe_change(
     if old is None and new is None:
         return []
     if old is None:
-        return [say(f"created-{kind}")]
+        return [say(f"change.created-{kind}")]
     if new is None:
-        return [say(f"deleted-{kind}")]
+        return [say(f"change.deleted-{kind}")]
     compare = _COMPARERS.get(type(new))
     if compare is None or type(old) is not type(new):
         return _generic(old, new, set(), say)
@@ -55,19 +55,19 @@ def _generic(old: Any, new: Any, handled: set[str], say: Say) -> list[str]:
         for name in type(new).model_fields
         if name != "id" and name not in handled and getattr(old, name) != getattr(new, name)
     ]
-    return [say("fields", fields=", ".join(names))] if names else []
+    return [say("change.fields", fields=", ".join(names))] if names else []
 
 
 def _text(label_key: str, old: str | None, new: str | None, say: Say) -> list[str]:
     """Long free text (Markdown): only whether it was added, revised or removed."""
     if old == new:
         return []
-    label = say.label(label_key)
+    label = say(label_key)
     if not old:
-        return [say("text-added", label=label)]
+        return [say("change.text-added", label=label)]
     if not new:
-        return [say("text-removed", label=label)]
-    return [say("text-changed", label=label)]
+        return [say("change.text-removed", label=label)]
+    return [say("change.text-changed", label=label)]
 
 
 def _value(label: str, old: str | None, new: str | None, say: Say) -> list[str]:
@@ -75,10 +75,10 @@ def _value(label: str, old: str | None, new: str | None, say: Say) -> list[str]:
     if old == new:
         return []
     if old is None:
-        return [say("value-added", label=label, new=str(new))]
+        return [say("change.value-added", label=label, new=str(new))]
     if new is None:
-        return [say("value-removed", label=label, old=old)]
-    return [say("value-changed", label=label, old=old, new=new)]
+        return [say("change.value-removed", label=label, old=old)]
+    return [say("change.value-changed", label=label, old=old, new=new)]
 
 
 def _ref(label: str, kind: str, old: str | None, new: str | None, say: Say) -> list[str]:
@@ -86,10 +86,12 @@ def _ref(label: str, kind: str, old: str | None, new: str | None, say: Say) -> l
     if old == new:
         return []
     if new is None:
-        return [say("value-removed", label=label, old=say.title(kind, old))]
+        return [say("change.value-removed", label=label, old=say.title(kind, old))]
     if old is None:
-        return [say("ref-added", label=label, new=say.title(kind, new))]
-    return [say("ref-changed", label=label, old=say.title(kind, old), new=say.title(kind, new))]
+        return [say("change.ref-added", label=label, new=say.title(kind, new))]
+    return [
+        say("change.ref-changed", label=label, old=say.title(kind, old), new=say.title(kind, new))
+    ]
 
 
 def _items(noun_key: str, old: Sequence[str], new: Sequence[str], say: Say) -> list[str]:
@@ -99,10 +101,10 @@ def _items(noun_key: str, old: Sequence[str], new: Sequence[str], say: Say) -> l
     lines = []
     if added:
         noun = _cap(say.noun(noun_key, len(added)))
-        lines.append(say("items-added", noun=noun, items=", ".join(added)))
+        lines.append(say("change.items-added", noun=noun, items=", ".join(added)))
     if removed:
         noun = _cap(say.noun(noun_key, len(removed)))
-        lines.append(say("items-removed", noun=noun, items=", ".join(removed)))
+        lines.append(say("change.items-removed", noun=noun, items=", ".join(removed)))
     return lines
 
 
@@ -116,7 +118,7 @@ def _links(
     for title, url in new_urls.items():
         if title in old_urls and old_urls[title] != url:
             noun = _cap(say.noun(noun_key, 1))
-            lines.append(say("address-changed", noun=noun, title=title))
+            lines.append(say("change.address-changed", noun=noun, title=title))
     return lines
 
 
@@ -142,45 +144,45 @@ def _titles_of(kind: str, ids: Sequence[str], say: Say) -> list[str]:
 def _compare_process(old: Process, new: Process, say: Say) -> list[str]:
     lines: list[str] = []
     if old.title != new.title:
-        lines.append(say("title", old=say.quote(old.title), new=say.quote(new.title)))
+        lines.append(say("change.title", old=say.quote(old.title), new=say.quote(new.title)))
     if old.status != new.status:
-        lines += _value(say.label("status"), say.enum(old.status), say.enum(new.status), say)
+        lines += _value(say("page.status"), say.enum(old.status), say.enum(new.status), say)
     if old.owner != new.owner:
         lines.append(
-            say("owner", old=say.title("role", old.owner), new=say.title("role", new.owner))
+            say("change.owner", old=say.title("role", old.owner), new=say.title("role", new.owner))
         )
-    lines += _ref(say.label("process_unit"), "unit", old.unit, new.unit, say)
-    lines += _text("summary", old.summary, new.summary, say)
+    lines += _ref(say("change.field.process-unit"), "unit", old.unit, new.unit, say)
+    lines += _text("page.summary", old.summary, new.summary, say)
     if old.category != new.category:
-        lines += _value(say.label("category"), say.enum(old.category), say.enum(new.category), say)
+        lines += _value(say("page.category"), say.enum(old.category), say.enum(new.category), say)
     if old.variant != new.variant:
         lines += _value(
-            say.label("variant"),
+            say("page.variant"),
             say.enum(old.variant) if old.variant else None,
             say.enum(new.variant) if new.variant else None,
             say,
         )
-    lines += _ref(say.label("variant_of"), "process", old.variant_of, new.variant_of, say)
-    lines += _ref(say.label("replaced_by"), "process", old.replaced_by, new.replaced_by, say)
-    lines += _value(say.label("service_key"), old.service_key, new.service_key, say)
-    lines += _links("legal_basis", old.legal_basis, new.legal_basis, say)
-    lines += _value(say.label("trigger"), _q(old.trigger, say), _q(new.trigger, say), say)
-    lines += _value(say.label("result"), _q(old.result, say), _q(new.result, say), say)
+    lines += _ref(say("change.field.variant-of"), "process", old.variant_of, new.variant_of, say)
+    lines += _ref(say("page.replaced-by"), "process", old.replaced_by, new.replaced_by, say)
+    lines += _value(say("page.service-key"), old.service_key, new.service_key, say)
+    lines += _links("change.noun.legal-basis", old.legal_basis, new.legal_basis, say)
+    lines += _value(say("page.trigger"), _q(old.trigger, say), _q(new.trigger, say), say)
+    lines += _value(say("page.result"), _q(old.result, say), _q(new.result, say), say)
     lines += _items(
-        "customers",
+        "change.noun.customers",
         [say.enum(c) for c in old.customers],
         [say.enum(c) for c in new.customers],
         say,
     )
     lines += _items(
-        "systems",
+        "change.noun.systems",
         _titles_of("system", old.systems, say),
         _titles_of("system", new.systems, say),
         say,
     )
-    lines += _links("documents", old.documents, new.documents, say)
-    lines += _items("tags", old.tags, new.tags, say)
-    lines += _items("keywords", old.keywords, new.keywords, say)
+    lines += _links("change.noun.documents", old.documents, new.documents, say)
+    lines += _items("change.noun.tags", old.tags, new.tags, say)
+    lines += _items("change.noun.keywords", old.keywords, new.keywords, say)
     lines += _review(old, new, say)
     lines += _metrics(old.metrics, new.metrics, say)
     lines += _weaknesses(old, new, say)
@@ -202,13 +204,13 @@ def _review(old: Process, new: Process, say: Say) -> list[str]:
     before, after = old.review.last_reviewed, new.review.last_reviewed
     if before != after:
         if after is None:
-            lines.append(say("review-date-removed"))
+            lines.append(say("change.review-date-removed"))
         else:
-            lines.append(say("reviewed", date=format_date(after, say.language)))
+            lines.append(say("change.reviewed", date=say.date(after)))
     if old.review.interval_months != new.review.interval_months:
         lines.append(
             say(
-                "interval",
+                "change.interval",
                 old=str(old.review.interval_months),
                 new=str(new.review.interval_months),
             )
@@ -225,11 +227,13 @@ def _metrics(old: dict[str, Any], new: dict[str, Any], say: Say) -> list[str]:
         if name in renamed or name in renamed.values():
             continue
         if name not in new:
-            lines.append(say("metric-removed", name=name))
+            lines.append(say("change.metric-removed", name=name))
         elif name not in old:
-            lines.append(say("metric-added", name=name, new=str(new[name])))
+            lines.append(say("change.metric-added", name=name, new=str(new[name])))
         elif old[name] != new[name]:
-            lines.append(say("metric-changed", name=name, old=str(old[name]), new=str(new[name])))
+            lines.append(
+                say("change.metric-changed", name=name, old=str(old[name]), new=str(new[name]))
+            )
     return lines
 
 
@@ -249,16 +253,16 @@ def _renamed_keys(old: dict[str, Any], new: dict[str, Any]) -> dict[str, str]:
 def _weaknesses(old: Process, new: Process, say: Say) -> list[str]:
     before = {w.title: w for w in old.weaknesses}
     after = {w.title: w for w in new.weaknesses}
-    lines = _items("weaknesses", list(before), list(after), say)
+    lines = _items("change.noun.weaknesses", list(before), list(after), say)
     for title, weakness in after.items():
         previous = before.get(title)
         if previous is None or previous == weakness:
             continue
         if previous.model_copy(update={"measure": weakness.measure}) == weakness:
             measure = say.quote(weakness.measure) if weakness.measure else "–"
-            lines.append(say("weakness-measure", title=say.quote(title), measure=measure))
+            lines.append(say("change.weakness-measure", title=say.quote(title), measure=measure))
         else:
-            lines.append(say("weakness-revised", title=say.quote(title)))
+            lines.append(say("change.weakness-revised", title=say.quote(title)))
     return lines
 
 
@@ -308,13 +312,13 @@ def _steps(old: Sequence[Step], new: Sequence[Step], say: Say) -> list[str]:
     lines: list[str] = []
     for old_index, step in enumerate(old):
         if old_index not in matched_old:
-            lines.append(say("step-removed", title=say.quote(step.title)))
+            lines.append(say("change.step-removed", title=say.quote(step.title)))
     for new_index, step in enumerate(new):
         if new_index not in matched_new:
-            lines.append(say("step-new", title=say.quote(step.title)))
+            lines.append(say("change.step-new", title=say.quote(step.title)))
     new_order = [n for _, n in pairs]
     if new_order != sorted(new_order):
-        lines.append(say("steps-order"))
+        lines.append(say("change.steps-order"))
     for old_index, new_index in pairs:
         lines += _step(old, old_index, new, new_index, say)
     return lines
@@ -328,63 +332,67 @@ def _step(
         return []
     lines: list[str] = []
     if old.title != new.title:
-        lines.append(say("step-renamed", old=say.quote(old.title), new=say.quote(new.title)))
+        lines.append(say("change.step-renamed", old=say.quote(old.title), new=say.quote(new.title)))
     changes: list[str] = []
     if old.kind != new.kind:
-        changes.append(say(f"step-kind-{new.kind.value}"))
+        changes.append(say(f"change.step-kind-{new.kind.value}"))
     if old.role != new.role:
         if old.role is None:
-            changes.append(say("step-role-added", new=say.title("role", new.role)))
+            changes.append(say("change.step-role-added", new=say.title("role", new.role)))
         elif new.role is None:
-            changes.append(say("step-role-removed", old=say.title("role", old.role)))
+            changes.append(say("change.step-role-removed", old=say.title("role", old.role)))
         else:
             changes.append(
-                say("step-role", old=say.title("role", old.role), new=say.title("role", new.role))
+                say(
+                    "change.step-role",
+                    old=say.title("role", old.role),
+                    new=say.title("role", new.role),
+                )
             )
     if old.calls != new.calls:
         if new.calls is None:
-            changes.append(say("step-calls-removed", old=say.title("process", old.calls)))
+            changes.append(say("change.step-calls-removed", old=say.title("process", old.calls)))
         else:
-            changes.append(say("step-calls", new=say.title("process", new.calls)))
-    changes += _text("description", old.description, new.description, say)
+            changes.append(say("change.step-calls", new=say.title("process", new.calls)))
+    changes += _text("change.field.description", old.description, new.description, say)
     changes += _items(
-        "systems",
+        "change.noun.systems",
         _titles_of("system", old.systems, say),
         _titles_of("system", new.systems, say),
         say,
     )
     changes += _items(
-        "consulted",
+        "change.noun.consulted",
         _titles_of("role", old.consulted, say),
         _titles_of("role", new.consulted, say),
         say,
     )
     changes += _items(
-        "informed",
+        "change.noun.informed",
         _titles_of("role", old.informed, say),
         _titles_of("role", new.informed, say),
         say,
     )
-    changes += _items("inputs", old.inputs, new.inputs, say)
-    changes += _items("outputs", old.outputs, new.outputs, say)
-    changes += _value(say.label("duration"), old.duration, new.duration, say)
+    changes += _items("change.noun.inputs", old.inputs, new.inputs, say)
+    changes += _items("change.noun.outputs", old.outputs, new.outputs, say)
+    changes += _value(say("page.duration"), old.duration, new.duration, say)
     if old.next != new.next:
         before, after = _next_text(old.next, old_steps, say), _next_text(new.next, new_steps, say)
         if before != after:
-            changes.append(say("step-next", old=before, new=after))
+            changes.append(say("change.step-next", old=before, new=after))
     handled = {
         "title", "kind", "role", "calls", "description", "systems", "consulted", "informed",
         "inputs", "outputs", "duration", "next",
     }  # fmt: skip
     changes += _generic(old, new, handled, say)
     title = say.quote(new.title)
-    return lines + [say("step-prefix", title=title, change=change) for change in changes]
+    return lines + [say("change.step-prefix", title=title, change=change) for change in changes]
 
 
 def _next_text(target: Any, steps: Sequence[Step], say: Say) -> str:
     """How a `next` value reads: the target step's title, "Ende", or the branches."""
     if target is None:
-        return say("next-following")
+        return say("change.next-following")
     if isinstance(target, str):
         return _target_text(target, steps, say)
     return ", ".join(f"{branch.when} → {_target_text(branch.to, steps, say)}" for branch in target)
@@ -392,7 +400,7 @@ def _next_text(target: Any, steps: Sequence[Step], say: Say) -> str:
 
 def _target_text(target: str, steps: Sequence[Step], say: Say) -> str:
     if target == END:
-        return say("next-end")
+        return say("change.next-end")
     for step in steps:
         if step.id == target:
             return say.quote(step.title)
@@ -405,17 +413,17 @@ def _target_text(target: str, steps: Sequence[Step], say: Say) -> str:
 def _compare_role(old: Role, new: Role, say: Say) -> list[str]:
     lines: list[str] = []
     if old.title != new.title:
-        lines.append(say("title", old=say.quote(old.title), new=say.quote(new.title)))
-    lines += _ref(say.label("unit"), "unit", old.unit, new.unit, say)
+        lines.append(say("change.title", old=say.quote(old.title), new=say.quote(new.title)))
+    lines += _ref(say("change.field.unit"), "unit", old.unit, new.unit, say)
     lines += _holders(old.holders, new.holders, say)
-    lines += _ref(say.label("deputy"), "role", old.deputy, new.deputy, say)
-    lines += _text("summary", old.summary, new.summary, say)
-    lines += _items("responsibilities", old.responsibilities, new.responsibilities, say)
-    lines += _value(say.label("contact"), old.contact, new.contact, say)
-    lines += _value(say.label("phone"), old.phone, new.phone, say)
-    lines += _items("skills", old.skills, new.skills, say)
+    lines += _ref(say("page.deputy"), "role", old.deputy, new.deputy, say)
+    lines += _text("page.summary", old.summary, new.summary, say)
+    lines += _items("change.noun.responsibilities", old.responsibilities, new.responsibilities, say)
+    lines += _value(say("page.contact"), old.contact, new.contact, say)
+    lines += _value(say("page.phone"), old.phone, new.phone, say)
+    lines += _items("change.noun.skills", old.skills, new.skills, say)
     if old.onboarding != new.onboarding:
-        lines.append(say("onboarding"))
+        lines.append(say("change.onboarding"))
     handled = {
         "title", "unit", "holders", "deputy", "summary", "responsibilities", "contact", "phone",
         "skills", "onboarding",
@@ -427,55 +435,51 @@ def _holders(old: Sequence[Holder], new: Sequence[Holder], say: Say) -> list[str
     if list(old) == list(new):
         return []
     if not say.show_holders:
-        return [say("holders-changed")]
+        return [say("change.holders-changed")]
     before = {h.name: h for h in old}
     after = {h.name: h for h in new}
     lines: list[str] = []
     joined = [name for name in after if name not in before]
     left = [name for name in before if name not in after]
     if joined:
-        lines.append(say("holders-new", names=", ".join(joined)))
+        lines.append(say("change.holders-new", names=", ".join(joined)))
     if left:
-        lines.append(say("holders-left", names=", ".join(left)))
+        lines.append(say("change.holders-left", names=", ".join(left)))
     for name, holder in after.items():
         previous = before.get(name)
         if previous is None:
             continue
         if previous.until != holder.until:
             if holder.until is None:
-                lines.append(say("holder-until-removed", name=name))
+                lines.append(say("change.holder-until-removed", name=name))
             else:
-                lines.append(
-                    say("holder-until", name=name, date=format_date(holder.until, say.language))
-                )
+                lines.append(say("change.holder-until", name=name, date=say.date(holder.until)))
         if previous.since != holder.since and holder.since is not None:
-            lines.append(
-                say("holder-since", name=name, date=format_date(holder.since, say.language))
-            )
+            lines.append(say("change.holder-since", name=name, date=say.date(holder.since)))
         if previous.username != holder.username:
-            lines.append(say("holder-username", name=name))
-    return lines or [say("holders-changed")]
+            lines.append(say("change.holder-username", name=name))
+    return lines or [say("change.holders-changed")]
 
 
 def _compare_unit(old: Unit, new: Unit, say: Say) -> list[str]:
     lines: list[str] = []
     if old.title != new.title:
-        lines.append(say("title", old=say.quote(old.title), new=say.quote(new.title)))
-    lines += _ref(say.label("head"), "role", old.head, new.head, say)
-    lines += _ref(say.label("parent"), "unit", old.parent, new.parent, say)
-    lines += _value(say.label("contact"), old.contact, new.contact, say)
-    lines += _text("summary", old.summary, new.summary, say)
+        lines.append(say("change.title", old=say.quote(old.title), new=say.quote(new.title)))
+    lines += _ref(say("page.head"), "role", old.head, new.head, say)
+    lines += _ref(say("change.field.parent"), "unit", old.parent, new.parent, say)
+    lines += _value(say("page.contact"), old.contact, new.contact, say)
+    lines += _text("page.summary", old.summary, new.summary, say)
     return lines + _generic(old, new, {"title", "head", "parent", "contact", "summary"}, say)
 
 
 def _compare_system(old: System, new: System, say: Say) -> list[str]:
     lines: list[str] = []
     if old.title != new.title:
-        lines.append(say("title", old=say.quote(old.title), new=say.quote(new.title)))
-    lines += _ref(say.label("system_owner"), "role", old.owner, new.owner, say)
-    lines += _value(say.label("system_kind"), old.kind, new.kind, say)
-    lines += _value(say.label("vendor"), old.vendor, new.vendor, say)
-    lines += _text("summary", old.summary, new.summary, say)
+        lines.append(say("change.title", old=say.quote(old.title), new=say.quote(new.title)))
+    lines += _ref(say("page.system-owner"), "role", old.owner, new.owner, say)
+    lines += _value(say("page.kind"), old.kind, new.kind, say)
+    lines += _value(say("page.vendor"), old.vendor, new.vendor, say)
+    lines += _text("page.summary", old.summary, new.summary, say)
     return lines + _generic(old, new, {"title", "owner", "kind", "vendor", "summary"}, say)
 
 

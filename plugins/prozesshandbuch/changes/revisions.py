@@ -190,7 +190,7 @@ class ChangeDescriber:
         except Exception as error:  # see above
             self.failures.append(RevisionFailure(change.path, change.short, type(error).__name__))
             stem = PurePosixPath(change.path).stem
-            return Description(kind_of_path(change.path), stem, stem, [self._say("broken")])
+            return Description(kind_of_path(change.path), stem, stem, [self._say("change.broken")])
 
     def revisions(self, change: Change) -> tuple[Revision, Revision]:
         """The parsed older and newer revision of a history entry (cached by blob)."""
@@ -207,7 +207,7 @@ class ChangeDescriber:
             change.path, change.status, old, new, old_path=change.old_path
         )
         if change.boundary and change.status is ChangeStatus.ADDED:
-            description.lines[:1] = [self._say("boundary")]
+            description.lines[:1] = [self._say("change.boundary")]
         return description
 
     def describe_files(
@@ -241,27 +241,30 @@ class ChangeDescriber:
         title = _title_of(new) or _title_of(old) or entity_id
         lines: list[str] = []
         if status is ChangeStatus.RENAMED and old_path:
-            lines.append(say("renamed-file", old=say.quote(old_path)))
+            lines.append(say("change.renamed-file", old=say.quote(old_path)))
         if kind is None:
-            key = {ChangeStatus.ADDED: "created-file", ChangeStatus.DELETED: "deleted-file"}
+            key = {
+                ChangeStatus.ADDED: "change.created-file",
+                ChangeStatus.DELETED: "change.deleted-file",
+            }
             if status is not ChangeStatus.RENAMED:
-                lines.append(say(key.get(status, "changed-file")))
+                lines.append(say(key.get(status, "change.changed-file")))
             return Description(None, entity_id, title, lines)
         if isinstance(new, Unreadable):
             if status is ChangeStatus.ADDED:
-                lines.append(say(f"created-{kind}"))
-            lines.append(say("missing" if new.missing else "broken"))
+                lines.append(say(f"change.created-{kind}"))
+            lines.append(say("change.missing" if new.missing else "change.broken"))
         elif isinstance(old, Unreadable):
             if new is None:
-                lines.append(say(f"deleted-{kind}"))
+                lines.append(say(f"change.deleted-{kind}"))
             else:
-                lines.append(say("missing" if old.missing else "fixed"))
+                lines.append(say("change.missing" if old.missing else "change.fixed"))
         else:
             words = describe_change(
                 kind, old, new, say.titles, say.language, show_holders=say.show_holders
             )
             if not words and status is not ChangeStatus.RENAMED:
-                words = [say("cosmetic")]
+                words = [say("change.cosmetic")]
             lines.extend(words)
         return Description(kind, entity_id, title, lines)
 

@@ -7,16 +7,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..fingerprint import code_fingerprint
+from ..i18n import DEFAULT_LANGUAGE, Texts, text
 from ..model import Handbook
 from ..relations import Relations
 from ..urls import SiteUrls
-from .cache import MEMORY_ENTRIES
+from .cache import MEMORY_ENTRIES, SvgCache, digest
 from .process_graph import process_diagram
 from .render import render_svgs
 from .simplified import LAYOUT_COST_LIMIT, layout_cost, simplified_process_diagram
 from .source import DotDiagram
 from .svg import SvgError, accessible_svg, figure
-from .texts import texts_for
 from .unit_map import (
     map_interfaces,
     unit_map_diagram,
@@ -57,12 +58,12 @@ class Diagrams:
 
 
 def diagram_sources(
-    handbook: Handbook, relations: Relations, urls: SiteUrls, language: str = "de"
+    handbook: Handbook, relations: Relations, urls: SiteUrls, language: str = DEFAULT_LANGUAGE
 ) -> list[DotDiagram]:
     """Every diagram of the handbook as DOT text; pure, needs no Graphviz."""
-    texts = texts_for(language)
+    texts = Texts(language)
     sources = [
-        simplified_process_diagram(process, texts, language)
+        simplified_process_diagram(process, texts)
         if layout_cost(process) > LAYOUT_COST_LIMIT
         else process_diagram(process, handbook, relations, urls, texts)
         for process in handbook.processes.values()
@@ -85,7 +86,7 @@ def build_diagrams(
     relations: Relations,
     urls: SiteUrls,
     cache_dir: Path | None = None,
-    language: str = "de",
+    language: str = DEFAULT_LANGUAGE,
     *,
     jobs: int | None = None,
 ) -> Diagrams:
@@ -100,7 +101,10 @@ def build_diagrams(
         diagram.key: diagram for diagram in diagram_sources(handbook, relations, urls, language)
     }
     result = render_svgs(
-        {key: diagram.source for key, diagram in sources.items()}, cache_dir, jobs=jobs
+        {key: diagram.source for key, diagram in sources.items()},
+        cache_dir,
+        jobs=jobs,
+        language=language,
     )
     # A full flow that dot could not draw (its failure is cached by content, so this costs
     # one dot run at most once) is drawn simplified: the page keeps a diagram.
@@ -108,10 +112,12 @@ def build_diagrams(
     for key, detail in result.failures.items():
         process = handbook.processes.get(key.removeprefix("process:"))
         if key.startswith("process:") and process is not None and not sources[key].simplified:
-            sources[key] = simplified_process_diagram(process, texts_for(language), language)
+            sources[key] = simplified_process_diagram(process, Texts(language))
             fallbacks[key] = detail
     if fallbacks:
-        second = render_svgs({key: sources[key].source for key in fallbacks}, cache_dir, jobs=jobs)
+        second = render_svgs(
+            {key: sources[key].source for key in fallbacks}, cache_dir, jobs=jobs, language=language
+        )
         for key in fallbacks:
             result.failures.pop(key)
         result.svgs |= second.svgs
@@ -121,20 +127,31 @@ def build_diagrams(
         result.cached += second.cached
     figures: dict[str, str] = {}
     failures = dict(result.failures)
+    # Finished figures are cached like SVGs: making an SVG accessible parses all of it,
+    # which an unchanged rebuild need not do again. The key holds the SVG, every text
+    # put into the figure and the plugin's code.
+    finished = SvgCache(cache_dir / "figures" if cache_dir is not None else None)
     for key, svg in result.svgs.items():
         diagram = sources[key]
+        parts = (
+            dom_id(key),
+            diagram.name,
+            diagram.description,
+            diagram.caption,
+            diagram.kind,
+            language,
+        )
+        figure_key = digest("\0".join((svg, *parts)), code_fingerprint())
+        cached = finished.get(figure_key)
+        if cached is not None and cached.startswith("<figure") and cached.endswith("</figure>"):
+            figures[key] = cached
+            continue
         try:
-            figures[key] = _finish(
-                svg,
-                dom_id(key),
-                diagram.name,
-                diagram.description,
-                diagram.caption,
-                diagram.kind,
-                language,
-            )
+            figures[key] = _finish(svg, *parts)
         except SvgError as error:
-            failures[key] = str(error)
+            failures[key] = text("diagram.svg-unreadable", language, detail=error)
+            continue
+        finished.put(figure_key, figures[key])
     return Diagrams(
         figures=figures,
         failures=failures,

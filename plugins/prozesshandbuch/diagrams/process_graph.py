@@ -18,13 +18,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .. import flow
+from ..i18n import Texts
 from ..model import Handbook, Process, Step
 from ..relations import Handoff, ProcessReach, Relations, performers
 from ..urls import SiteUrls, entity_src
 from .quoting import AttrValue, attr_list, wrap
 from .source import DotDiagram
 from .style import defaults, unit_tone
-from .texts import Texts
 
 TASK_WIDTH = 24
 DECISION_WIDTH = 16
@@ -80,7 +80,7 @@ def process_diagram(
         role = handbook.roles.get(role_id)
         lanes.roles_of_unit.setdefault(role.unit if role else None, []).append(role_id)
     lane_of_step = lane_roles(process)
-    lanes.add("s", lane_of_step[0], _terminal(texts.start, "ph-start"))
+    lanes.add("s", lane_of_step[0], _terminal(texts("diagram.start"), "ph-start"))
     for index, step in enumerate(process.steps):
         lanes.add(
             f"n{index}",
@@ -88,7 +88,7 @@ def process_diagram(
             _step_attrs(process, index, step, handbook, urls, page, texts),
         )
     for index in sorted({edge.source for edge in edges if edge.target is None}):
-        end = _terminal(texts.end, "ph-end") | {"penwidth": 2.5}
+        end = _terminal(texts("page.end"), "ph-end") | {"penwidth": 2.5}
         lanes.add(f"e{index}", lane_of_step[index], end)
     ranking = _ranking_edges(edges)
 
@@ -119,9 +119,9 @@ def process_diagram(
         key=f"process:{process.id}",
         page_src=page,
         source="\n".join(lines) + "\n",
-        name=texts.process_name.format(title=process.title),
+        name=texts("diagram.process-name", title=process.title),
         description=_description(process, handbook, texts),
-        caption=texts.process_caption,
+        caption=texts("diagram.process-caption"),
         kind="process",
     )
 
@@ -243,9 +243,9 @@ def _step_attrs(
             # The node's one link goes where only it can lead: the called process. The
             # step's own row is one scroll away in the table below the diagram.
             "URL": urls.link(page, entity_src("process", called.id)) if called else anchor_link,
-            "tooltip": texts.call.format(number=number, title=step.title, target=target_title),
+            "tooltip": texts("diagram.call", number=number, title=step.title, target=target_title),
         }
-    link = {"URL": anchor_link, "tooltip": texts.step.format(number=number, title=step.title)}
+    link = {"URL": anchor_link, "tooltip": texts("diagram.step", number=number, title=step.title)}
     if flow.is_decision(step):
         return {
             "label": wrap(f"{number}. {step.title}", DECISION_WIDTH),
@@ -277,7 +277,7 @@ def _clusters(
             "style": "rounded",
             "labeljust": "l",
             "URL": urls.link(page, entity_src("unit", unit.id)),
-            "tooltip": texts.unit.format(title=unit.title),
+            "tooltip": texts("diagram.unit", title=unit.title),
         }
         lines.append(f"subgraph cluster_u{number} {{")
         lines.append(f"graph {attr_list(attrs)};")
@@ -301,7 +301,7 @@ def _lane_statements(
         if role:
             attrs |= {
                 "URL": urls.link(page, entity_src("role", role.id)),
-                "tooltip": texts.role.format(title=title),
+                "tooltip": texts("diagram.role", title=title),
             }
         lane = lanes.number(role_id)
         lines.append(f"subgraph cluster_r{lane} {{")
@@ -346,7 +346,8 @@ def _edge_statements(
                 attrs |= {
                     "style": "dashed",
                     "penwidth": 2,
-                    "tooltip": texts.handoff.format(
+                    "tooltip": texts(
+                        "diagram.handoff",
                         source=_unit_title(handbook, handoff.from_unit),
                         target=_unit_title(handbook, handoff.to_unit),
                     ),
@@ -390,8 +391,9 @@ def _unit_title(handbook: Handbook, unit_id: str | None) -> str:
 def _description(process: Process, handbook: Handbook, texts: Texts) -> str:
     roles = _roles_in_order(process)
     units = {handbook.roles[role].unit for role in roles if role in handbook.roles}
-    return texts.process_description.format(
-        steps=texts.count(texts.steps, len(process.steps)),
-        roles=texts.count(texts.roles, len(roles)),
-        units=texts.count(texts.units, len(units)),
+    return texts(
+        "diagram.process-description",
+        steps=texts.plural("count.steps", len(process.steps)),
+        roles=texts.plural("count.roles", len(roles)),
+        units=texts.plural("count.units", len(units)),
     )

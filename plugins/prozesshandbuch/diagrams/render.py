@@ -19,12 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import DEFAULT_LANGUAGE, text
 from .cache import SvgCache, clear_memory, digest
 
-MISSING_MESSAGE = (
-    "Graphviz fehlt: bitte mit 'sudo apt-get install graphviz' installieren "
-    "oder im Plugin 'diagrams: false' setzen."
-)
 VERSION_FILE = "graphviz-version.json"
 TIMEOUT_BASE = 60.0
 TIMEOUT_PER_GRAPH = 10.0
@@ -36,7 +33,13 @@ class GraphvizMissingError(RuntimeError):
     """The ``dot`` program cannot be found or does not run; the message says what to do."""
 
     def __init__(self, detail: str | None = None) -> None:
-        super().__init__(f"{MISSING_MESSAGE} ({detail})" if detail else MISSING_MESSAGE)
+        self.detail = detail
+        super().__init__(self.message())
+
+    def message(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """What is missing and what to do, in ``language``, with the system's detail."""
+        message = text("diagram.graphviz-missing", language)
+        return f"{message} ({self.detail})" if self.detail else message
 
 
 @dataclass
@@ -74,12 +77,17 @@ def find_dot() -> str:
 
 
 def render_svgs(
-    sources: Mapping[str, str], cache_dir: Path | None, *, jobs: int | None = None
+    sources: Mapping[str, str],
+    cache_dir: Path | None,
+    *,
+    jobs: int | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> RenderResult:
     """Render DOT ``sources`` (key -> DOT text) to SVG, from the cache where possible.
 
     ``cache_dir`` persists SVGs across processes; None keeps them in memory only.
     ``jobs`` is the number of parallel dot processes (default: usable CPU cores).
+    ``language`` is that of the failure texts (dot's own error output stays as it is).
     """
     result = RenderResult()
     if not sources:
@@ -109,7 +117,7 @@ def render_svgs(
         return result
     batches = _balanced_batches(wanted, jobs or _cores())
     with ThreadPoolExecutor(max_workers=len(batches)) as pool:
-        outcomes = list(pool.map(lambda batch: _render_batch(dot, batch), batches))
+        outcomes = list(pool.map(lambda batch: _render_batch(dot, batch, language), batches))
     for outcome in outcomes:
         result.dot_runs += outcome.runs
         for hashed, svg in outcome.svgs.items():
@@ -221,11 +229,11 @@ class _Outcome:
     runs: int = 0
 
 
-def _render_batch(dot: str, batch: Batch) -> _Outcome:
+def _render_batch(dot: str, batch: Batch, language: str) -> _Outcome:
     """One dot run for the whole batch; on failure, bisect until the bad graph is alone."""
-    svgs, error = _run_dot(dot, [source for _, source in batch])
+    svgs, error = _run_dot(dot, [source for _, source in batch], language)
     if error is None and len(svgs) != len(batch):
-        error = f"dot lieferte {len(svgs)} statt {len(batch)} SVG-Grafiken"
+        error = text("diagram.dot-count", language, got=len(svgs), wanted=len(batch))
     if error is None:
         return _Outcome(dict(zip([key for key, _ in batch], svgs, strict=True)), runs=1)
     if len(batch) == 1:
@@ -233,14 +241,14 @@ def _render_batch(dot: str, batch: Batch) -> _Outcome:
     middle = len(batch) // 2
     outcome = _Outcome(runs=1)
     for half in (batch[:middle], batch[middle:]):
-        part = _render_batch(dot, half)
+        part = _render_batch(dot, half, language)
         outcome.svgs |= part.svgs
         outcome.failures |= part.failures
         outcome.runs += part.runs
     return outcome
 
 
-def _run_dot(dot: str, sources: list[str]) -> tuple[list[str], str | None]:
+def _run_dot(dot: str, sources: list[str], language: str) -> tuple[list[str], str | None]:
     """SVGs of one ``dot -Tsvg`` run over ``sources``, and its error text if it failed."""
     data = "\n".join(sources).encode("utf-8", "replace")
     try:
@@ -254,11 +262,11 @@ def _run_dot(dot: str, sources: list[str]) -> tuple[list[str], str | None]:
     except FileNotFoundError as error:
         raise GraphvizMissingError(str(error)) from error
     except subprocess.TimeoutExpired as error:
-        return [], f"Zeitüberschreitung: dot lief länger als {error.timeout:.0f} s"
+        return [], text("diagram.dot-timeout", language, seconds=f"{error.timeout:.0f}")
     svgs = split_svgs(done.stdout.decode("utf-8", "replace"))
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip()[:ERROR_CHARS]
-        return svgs, detail or f"dot endete mit Code {done.returncode}"
+        return svgs, detail or text("diagram.dot-exit", language, code=done.returncode)
     return svgs, None
 
 

@@ -12,13 +12,12 @@ that the diagram is simplified, and the steps table next to it has every detail.
 from __future__ import annotations
 
 from .. import flow
-from ..i18n import text
+from ..i18n import Texts
 from ..model import Process
 from ..urls import entity_src
 from .quoting import AttrValue, attr_list, wrap
 from .source import DotDiagram
 from .style import defaults
-from .texts import Texts
 
 LAYOUT_COST_LIMIT = 1500
 """Above this estimate a process is drawn simplified from the start. The estimate is the
@@ -34,21 +33,23 @@ def layout_cost(process: Process) -> int:
     ) + len(process.steps)
 
 
-def simplified_process_diagram(process: Process, texts: Texts, language: str) -> DotDiagram:
+def simplified_process_diagram(process: Process, texts: Texts) -> DotDiagram:
     """The steps of ``process`` in one column, jumps written out; see the module."""
     edges = flow.edges(process)
     jumps: dict[int, list[str]] = {}
     for edge in edges:
         if edge.target == edge.source + 1:
             continue
-        target = texts.end if edge.target is None else str(edge.target + 1)
+        target = texts("page.end") if edge.target is None else str(edge.target + 1)
         jumps.setdefault(edge.source, []).append(
             f"{edge.label}: {target}" if edge.label else target
         )
     lines = [
         "digraph G {",
         *defaults({"class": "ph-flow ph-flow--simplified", "rankdir": "TB", "ranksep": 0.25}),
-        "s " + attr_list({"label": texts.start, "class": "ph-start", "shape": "circle"}) + ";",
+        "s "
+        + attr_list({"label": texts("diagram.start"), "class": "ph-start", "shape": "circle"})
+        + ";",
     ]
     for index, step in enumerate(process.steps):
         label = wrap(f"{index + 1}. {step.title}", LABEL_WIDTH)
@@ -70,9 +71,9 @@ def simplified_process_diagram(process: Process, texts: Texts, language: str) ->
         key=f"process:{process.id}",
         page_src=entity_src("process", process.id),
         source="\n".join(lines) + "\n",
-        name=texts.process_name.format(title=process.title),
-        description=text("diagram.simplified-description", language),
-        caption=text("diagram.simplified-caption", language),
+        name=texts("diagram.process-name", title=process.title),
+        description=texts("diagram.simplified-description"),
+        caption=texts("diagram.simplified-caption"),
         kind="process",
         simplified=True,
     )

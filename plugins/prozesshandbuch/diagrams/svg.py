@@ -34,7 +34,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 class SvgError(ValueError):
-    """dot's output could not be read as SVG."""
+    """dot's output could not be read as SVG; the message is the XML parser's."""
 
 
 def accessible_svg(svg: str, *, dom_id: str, name: str, description: str) -> str:
@@ -46,7 +46,7 @@ def accessible_svg(svg: str, *, dom_id: str, name: str, description: str) -> str
     try:
         root = ET.fromstring(svg)
     except ET.ParseError as error:
-        raise SvgError(f"SVG von dot nicht lesbar: {error}") from error
+        raise SvgError(str(error)) from error
     _drop_dot_titles(root)
     _drop_background(root)
     for element in root.iter():
@@ -94,17 +94,23 @@ def figure(svg: str, caption: str, kind: str, language: str = "de", name: str = 
     name = _one_line(name)
 
     def say(key: str, **params: object) -> str:
-        return html.escape(i18n.text(f"layout.{key}", language, **params))
+        return html.escape(i18n.text(key, language, **params))
 
     viewer = " ".join(
-        f'data-ph-{key}="{say("diagram-" + key)}"'
-        for key in ("hint", "zoom-in", "zoom-out", "zoom-reset", "close")
+        f'data-ph-{key.removeprefix("layout.diagram-")}="{say(key)}"'
+        for key in (
+            "layout.diagram-hint",
+            "layout.diagram-zoom-in",
+            "layout.diagram-zoom-out",
+            "layout.diagram-zoom-reset",
+            "layout.diagram-close",
+        )
     )
     return (
         f'<figure class="ph-diagram ph-diagram--{html.escape(kind)}" data-search-exclude="" '
-        f'data-ph-view="{say("diagram-view", name=name)}" {viewer}>'
+        f'data-ph-view="{say("layout.diagram-view", name=name)}" {viewer}>'
         f'<button type="button" class="md-button ph-diagram-open" hidden="">'
-        f"{say('diagram-open')}</button>"
+        f"{say('layout.diagram-open')}</button>"
         f'<div class="ph-diagram-scroll" role="region" tabindex="0" '
         f'aria-label="{html.escape(name)}">{svg}</div>'
         f"<figcaption>{html.escape(caption)}</figcaption></figure>"

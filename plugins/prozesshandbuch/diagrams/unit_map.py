@@ -13,16 +13,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from ..i18n import Texts
 from ..model import Handbook
 from ..relations import Handoff, Relations
-from ..urls import SiteUrls, entity_src
+from ..urls import AREA_INDEX, SiteUrls, entity_src
 from .process_graph import lane_roles
 from .quoting import AttrValue, attr_list, wrap
 from .source import DotDiagram
 from .style import defaults, unit_tone
-from .texts import Texts
 
-MAP_PAGE = "einheiten/index.md"
+MAP_PAGE = AREA_INDEX["unit"]
 UNIT_WIDTH = 22
 MAX_PENWIDTH = 8.0
 
@@ -94,7 +94,7 @@ def unit_map_diagram(
         handbook=handbook,
         urls=urls,
         texts=texts,
-        name=texts.map_name,
+        name=texts("diagram.map-name"),
         kind="unit-map",
         extra_units=units or [],
     )
@@ -116,7 +116,7 @@ def unit_neighbourhood_diagram(
         handbook=handbook,
         urls=urls,
         texts=texts,
-        name=texts.neighbourhood_name.format(title=unit.title if unit else unit_id),
+        name=texts("diagram.neighbourhood-name", title=unit.title if unit else unit_id),
         kind="unit-neighbourhood",
     )
 
@@ -159,7 +159,7 @@ def _diagram(
         attrs: dict[str, AttrValue] = {
             "label": wrap(title, UNIT_WIDTH),
             "class": f"ph-unit-node {unit_tone(handbook, unit_id)}",
-            "tooltip": texts.unit.format(title=title),
+            "tooltip": texts("diagram.unit", title=title),
         }
         if unit_id == current:
             # The page itself: emphasised, and no link that would only reload it.
@@ -171,7 +171,7 @@ def _diagram(
     items: list[str] = []
     for (source, target), handoffs in interfaces.items():
         count = len(handoffs)
-        words = texts.count(texts.handoffs, count)
+        words = texts.plural("count.handoffs", count)
         source_title, target_title = _title(handbook, source), _title(handbook, target)
         attrs = {
             "label": count,
@@ -181,13 +181,13 @@ def _diagram(
             "class": "ph-interface",
             "penwidth": penwidth(count),
             "weight": count,
-            "tooltip": texts.interface.format(
-                source=source_title, target=target_title, count=words
+            "tooltip": texts(
+                "diagram.interface", source=source_title, target=target_title, count=words
             ),
         }
         lines.append(f"{node_ids[source]} -> {node_ids[target]} {attr_list(attrs)};")
         items.append(
-            texts.interface_item.format(source=source_title, target=target_title, count=words)
+            texts("diagram.interface-item", source=source_title, target=target_title, count=words)
         )
     lines.append("}")
     return DotDiagram(
@@ -195,8 +195,8 @@ def _diagram(
         page_src=page,
         source="\n".join(lines) + "\n",
         name=name,
-        description=texts.map_description.format(interfaces="; ".join(items)),
-        caption=texts.map_caption,
+        description=texts("diagram.map-description", interfaces="; ".join(items)),
+        caption=texts("diagram.map-caption"),
         kind=kind,
     )
 

@@ -17,17 +17,40 @@ from typing import Final
 
 from babel.dates import format_date as _babel_format_date
 
-from . import answers, common, forge, input, layout, progress
+from . import (
+    answers,
+    changes,
+    cli,
+    codeowners,
+    common,
+    diagrams,
+    forge,
+    history,
+    input,
+    layout,
+    pages,
+    problems,
+    progress,
+    security,
+)
 
 LANGUAGES: Final = ("de", "en")
 DEFAULT_LANGUAGE: Final = "de"
 
 _AREAS: tuple[Mapping[str, tuple[str, str]], ...] = (
     common.TEXTS,
+    problems.TEXTS,
+    pages.TEXTS,
+    changes.TEXTS,
+    diagrams.TEXTS,
+    history.TEXTS,
+    codeowners.TEXTS,
+    cli.TEXTS,
     forge.TEXTS,
     input.TEXTS,
     progress.TEXTS,
     layout.TEXTS,
+    security.TEXTS,
     answers.TEXTS,
 )
 
@@ -51,9 +74,17 @@ def language_index(language: str) -> int:
 
 
 def text(key: str, language: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
-    """The text for ``key`` in ``language`` with ``{placeholders}`` filled in."""
-    template = CATALOGUE[key][language_index(language)]
-    return template.format(**params) if params else template
+    """The text for ``key`` in ``language`` with ``{placeholders}`` filled in.
+
+    Every text is a format string, with or without parameters, so a literal brace is
+    always written doubled (``{{``) and reads the same whichever way it is looked up.
+    """
+    return CATALOGUE[key][language_index(language)].format(**params)
+
+
+def has(key: str) -> bool:
+    """Whether the catalogue has ``key``; for lookups with a fallback (metric names)."""
+    return key in CATALOGUE
 
 
 def plural(key: str, count: int, language: str = DEFAULT_LANGUAGE, /, **params: object) -> str:

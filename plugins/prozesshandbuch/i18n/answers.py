@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
-    # A short mark next to every link to a process that is not in force.
-    "standing.badge.draft": ("Entwurf", "draft"),
-    "standing.badge.to-be": ("Soll-Prozess", "to-be"),
-    "standing.badge.retired": ("außer Kraft", "repealed"),
     # The fact line "Status" on a process page.
     "standing.fact.draft": ("Entwurf – noch nicht freigegeben", "draft – not yet approved"),
     "standing.fact.to-be": ("Soll-Prozess – noch umzusetzen", "to-be – still to be implemented"),
-    "standing.fact.retired": ("außer Kraft", "repealed"),
     # The banner at the top of a process page that is not in force.
     "standing.banner.draft": (
         "Entwurf – noch nicht freigegeben. So wird heute noch nicht gearbeitet.",
@@ -26,7 +21,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "standing.banner.retired": ("Außer Kraft.", "Repealed."),
     "standing.banner.retired-since": ("Außer Kraft seit {date}.", "Repealed since {date}."),
-    "standing.banner.replaced-by": ("Ersetzt durch", "Replaced by"),
     "standing.banner.valid-today": ("Heute gilt", "In force today"),
     "standing.banner.label": ("Hinweis zum Status", "Status notice"),
     # Lists that keep repealed processes apart.
@@ -62,18 +56,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} Prozesse und Rollen. Geben Sie ein Stichwort ein, um zu sehen, wer zuständig ist.",
         "{count} processes and roles. Enter a word to see who is responsible.",
     ),
-    "answer.kind.process": ("Prozess", "process"),
-    "answer.kind.role": ("Rolle", "role"),
     "answer.doer": ("Zuständig", "Does the work"),
-    "answer.owner": ("Verantwortlich", "Accountable"),
-    "answer.unit": ("Organisationseinheit", "Unit"),
-    "answer.responsibilities": ("Aufgaben", "Responsibilities"),
-    "answer.phone": ("Telefon", "Phone"),
-    "answer.holders": ("Personen", "People"),
-    "answer.deputy": ("Vertretung", "Deputy"),
     # "Was ist neu".
-    "news.filter-unit": ("Organisationseinheit", "Unit"),
-    "news.filter-role": ("Rolle", "Role"),
     "news.filter-all": ("alle", "all"),
     "news.count.one": ("1 Änderung für diese Auswahl", "1 change for this choice"),
     "news.count.other": ("{count} Änderungen für diese Auswahl", "{count} changes for this choice"),

@@ -1,4 +1,4 @@
-"""Texts shared by every area: numbers as words."""
+"""Texts shared by every area: numbers as words and counted nouns."""
 
 from __future__ import annotations
 
@@ -16,4 +16,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "number.10": ("zehn", "ten"),
     "number.11": ("elf", "eleven"),
     "number.12": ("zwölf", "twelve"),
+    # Counted nouns, for plural(): "{count} Schritte"
+    "count.steps.one": ("{count} Schritt", "{count} step"),
+    "count.steps.other": ("{count} Schritte", "{count} steps"),
+    "count.roles.one": ("{count} Rolle", "{count} role"),
+    "count.roles.other": ("{count} Rollen", "{count} roles"),
+    "count.units.one": ("{count} Organisationseinheit", "{count} organisational unit"),
+    "count.units.other": ("{count} Organisationseinheiten", "{count} organisational units"),
+    "count.handoffs.one": ("{count} Übergabe", "{count} hand-off"),
+    "count.handoffs.other": ("{count} Übergaben", "{count} hand-offs"),
 }

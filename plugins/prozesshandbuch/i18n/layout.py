@@ -42,7 +42,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "layout.table-steps": ("Tabelle der Schritte", "Table of steps"),
     "layout.table-raci": ("RACI-Matrix", "RACI matrix"),
     "layout.table-weaknesses": ("Schwachstellen", "Weaknesses"),
-    "layout.table-variants": ("Ist und Soll im Vergleich", "As-is and to-be compared"),
     "layout.table-finder": ("Zuständigkeiten", "Responsibilities"),
     "layout.table": ("Tabelle", "Table"),
     # Print

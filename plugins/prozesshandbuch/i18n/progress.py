@@ -21,6 +21,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{rendered} neu gezeichnet, {cached} aus dem Cache",
         "{rendered} drawn, {cached} from the cache",
     ),
+    "progress.reuse-detail": (
+        "{reused} unverändert aus dem letzten Bau übernommen",
+        "{reused} kept unchanged from the last build",
+    ),
     "progress.summary": (
         "Handbuch gebaut in {seconds}: {phases}",
         "Handbook built in {seconds}: {phases}",

@@ -37,7 +37,7 @@ def build_pages(ctx: PageContext) -> list[GeneratedPage]:
         render_reference(ctx),
         render_guide(ctx),
         render_review_report(ctx),
-        render_risk_report(ctx, ctx.created),
+        render_risk_report(ctx),
     ]
     pages.extend(render_process_page(ctx, p) for p in hb.processes.values())
     pages.extend(render_role_page(ctx, r) for r in hb.roles.values())

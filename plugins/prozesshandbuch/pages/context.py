@@ -6,12 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..history import Change
+from ..findings import Findings
+from ..i18n import Texts
 from ..model import EntityKind, Handbook
 from ..relations import Relations
+from ..review_trail import ReviewConfirmation
 from ..textfold import slugify
+from ..timeline import PageHistory
 from ..urls import SiteUrls, entity_src
-from .labels import Labels
 
 
 class DiagramSource(Protocol):
@@ -22,27 +24,6 @@ class DiagramSource(Protocol):
     def unit_map_svg(self) -> str | None: ...
 
     def unit_neighbourhood_svg(self, unit_id: str) -> str | None: ...
-
-
-@dataclass(frozen=True)
-class PageHistory:
-    """The change history of one page's source file, newest first, with words and links."""
-
-    entries: list[Change] = field(default_factory=list)
-    """History entries, newest first."""
-    summaries: dict[str, list[str]] = field(default_factory=dict)
-    """Commit hash -> changes in words."""
-    commit_urls: dict[str, str] = field(default_factory=dict)
-    """Commit hash -> URL of the commit in the forge."""
-
-
-@dataclass(frozen=True)
-class ReviewConfirmation:
-    """The commit that set a process's current ``last_reviewed``: who confirmed it."""
-
-    author: str
-    date: dt.date
-    """The day of the commit (may differ from the review date written in the file)."""
 
 
 @dataclass(frozen=True)
@@ -64,8 +45,10 @@ class PageContext:
     handbook: Handbook
     relations: Relations
     urls: SiteUrls
-    labels: Labels
+    texts: Texts
     today: dt.date
+    findings: Findings
+    """Review states and risks on ``today``, computed once for every page."""
     show_holders: bool = True
     diagrams: DiagramSource | None = None
     histories: dict[str, PageHistory] = field(default_factory=dict)

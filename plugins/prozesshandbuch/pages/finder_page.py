@@ -10,10 +10,10 @@ import json
 import re
 
 from ..finder import FinderEntry, finder_entries
+from ..urls import FINDER
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
 
-FINDER = "zustaendigkeit.md"
 _NOT_DIALLED = re.compile(r"[^0-9+]")
 
 
@@ -42,8 +42,8 @@ def render_finder(ctx: PageContext) -> GeneratedPage:
     # The finder is found by the question, not by every word on it: its cards repeat
     # every title, which would put it on top of every search.
     meta = front_matter(
-        ctx.labels.finder,
-        tags=["Zuständigkeit", "zuständig", "Ansprechpartner"],
+        ctx.texts("page.finder"),
+        tags=ctx.texts("page.finder-search-terms").split(", "),
         extra={"hide": ["toc"]},
     )
     return GeneratedPage(FINDER, meta + body)

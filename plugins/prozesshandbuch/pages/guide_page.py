@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from importlib.resources import files
 
+from ..urls import GUIDE
 from .context import GeneratedPage, PageContext
 from .render import front_matter
-
-GUIDE = "anleitung.md"
 
 
 def render_guide(ctx: PageContext) -> GeneratedPage:

@@ -4,36 +4,42 @@ in words beneath, filterable by unit and role."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import quote
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
-from ..i18n import Texts
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..controlchars import without_controls
+from ..history import Change
 from ..model import EntityKind, Handbook
-from ..urls import entity_src
+from ..timeline import NewsItem
+from ..urls import FEED, NEWS, entity_src
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
 
-NEWS = "neu.md"
-FEED = "feed.xml"
+TITLES_IN_FEED_ENTRY = 3
+"""A feed entry's title names at most this many changed pages, then "und N weitere"."""
 
 
 @dataclass
 class CommitNews:
     """One commit on the news page: when, who, why, and what it changed, per page."""
 
-    change: Any
+    change: Change
     """The first change of the commit (date, author, subject are the commit's)."""
-    items: list[Any] = field(default_factory=list)
+    items: list[NewsItem] = field(default_factory=list)
     units: set[str] = field(default_factory=set)
     """Units the changed pages belong to, for the filter."""
     roles: set[str] = field(default_factory=set)
     """Roles the changed pages concern, for the filter."""
 
 
-def concerned(handbook: Handbook, kind: str | None, entity_id: str) -> tuple[set[str], set[str]]:
+def concerned(
+    handbook: Handbook, kind: EntityKind | None, entity_id: str
+) -> tuple[set[str], set[str]]:
     """The units and roles a change to an entity concerns: a process concerns its unit,
     owner and the roles of its steps; a role itself and its unit; a unit itself; a system
     its owner."""
@@ -57,7 +63,7 @@ def concerned(handbook: Handbook, kind: str | None, entity_id: str) -> tuple[set
     return units, roles
 
 
-def group_by_commit(handbook: Handbook, items: Sequence[Any]) -> list[CommitNews]:
+def group_by_commit(handbook: Handbook, items: Sequence[NewsItem]) -> list[CommitNews]:
     """The news items grouped into one entry per commit, newest commit first."""
     commits: dict[str, CommitNews] = {}
     for item in items:
@@ -69,7 +75,7 @@ def group_by_commit(handbook: Handbook, items: Sequence[Any]) -> list[CommitNews
     return list(commits.values())
 
 
-def render_news_page(ctx: PageContext, items: Sequence[Any]) -> GeneratedPage:
+def render_news_page(ctx: PageContext, items: Sequence[NewsItem]) -> GeneratedPage:
     """Latest content changes, one entry per commit, each page's change in words beneath."""
     view = PageView(ctx, NEWS)
     commits = group_by_commit(ctx.handbook, items)
@@ -83,7 +89,7 @@ def render_news_page(ctx: PageContext, items: Sequence[Any]) -> GeneratedPage:
         roles=roles,
         feed=view.ctx.urls.asset(NEWS, FEED),
     )
-    return GeneratedPage(NEWS, front_matter(ctx.labels.news) + body)
+    return GeneratedPage(NEWS, front_matter(ctx.texts("page.news")) + body)
 
 
 def feed_link(href: str, title: str) -> str:
@@ -99,50 +105,72 @@ def iri_part(text: str) -> str:
     return quote(text, safe="/-._~")
 
 
+@dataclass(frozen=True)
+class _FeedEntry:
+    change: Change
+    id: str
+    title: str
+    link: str | None
+    summary: str
+
+
+@functools.cache
+def _feed_environment() -> Environment:
+    """Jinja for the feed: every value escaped for XML and freed of the characters
+    XML 1.0 forbids, so neither content nor git history can make the feed ill-formed."""
+    return Environment(
+        loader=PackageLoader("prozesshandbuch", "templates"),
+        autoescape=True,  # &, <, >, " and ' become entities, valid in XML as in HTML
+        finalize=lambda value: without_controls(str(value)),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _feed_entry(ctx: PageContext, commit: CommitNews, base: str) -> _FeedEntry:
+    change = commit.change
+    linked = [i for i in commit.items if i.exists and i.kind is not None]
+    link = None
+    if linked and linked[0].kind is not None:
+        link = base + ctx.urls.url(entity_src(linked[0].kind, linked[0].entity_id))
+    lines = []
+    for item in commit.items:
+        lines.append(f"{item.title}:")
+        lines.extend(f"– {line}" for line in item.lines)
+    names = list(dict.fromkeys(item.title for item in commit.items))
+    titles = ", ".join(names[:TITLES_IN_FEED_ENTRY])
+    if len(names) > TITLES_IN_FEED_ENTRY:
+        more = ctx.texts("news.and-more", count=len(names) - TITLES_IN_FEED_ENTRY)
+        titles = f"{titles} {more}"
+    return _FeedEntry(
+        change=change,
+        id=f"urn:prozesshandbuch:commit:{iri_part(change.hexsha)}",
+        title=f"{titles}: {change.subject}",
+        link=link,
+        summary="\n".join(lines) or change.subject,
+    )
+
+
 def render_feed(
-    ctx: PageContext, items: Sequence[Any], site_url: str | None, site_name: str
+    ctx: PageContext, items: Sequence[NewsItem], site_url: str | None, site_name: str
 ) -> str:
     """An Atom feed of the same changes, one entry per commit. Links are absolute when
     ``site_url`` is set."""
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
     updated = max((i.change.date for i in items), default=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
-    entries = []
-    for commit in group_by_commit(ctx.handbook, items):
-        change = commit.change
-        link = ""
-        linked = [i for i in commit.items if i.exists and i.kind is not None]
-        if linked:
-            target = ctx.urls.url(entity_src(_kind(linked[0].kind), linked[0].entity_id))
-            link = f"\n    <link href={quoteattr(base + target)}/>"
-        lines = []
-        for item in commit.items:
-            lines.append(f"{item.title}:")
-            lines.extend(f"– {line}" for line in item.lines)
-        names = list(dict.fromkeys(item.title for item in commit.items))
-        titles = ", ".join(names[:3])
-        if len(names) > 3:
-            more = Texts(ctx.labels.language)("news.and-more", count=len(names) - 3)
-            titles = f"{titles} {more}"
-        entries.append(
-            f"""  <entry>
-    <id>urn:prozesshandbuch:commit:{iri_part(change.hexsha)}</id>
-    <title>{escape(titles)}: {escape(change.subject)}</title>
-    <updated>{change.date.isoformat()}</updated>
-    <author><name>{escape(change.author)}</name></author>{link}
-    <summary>{escape(chr(10).join(lines) or change.subject)}</summary>
-  </entry>"""
-        )
-    self_link = f'\n  <link rel="self" href={quoteattr(base + FEED)}/>' if base else ""
+    entries = [_feed_entry(ctx, commit, base) for commit in group_by_commit(ctx.handbook, items)]
     return (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom">\n'
-        f"  <id>urn:prozesshandbuch:{escape(iri_part(site_name))}:neu</id>\n"
-        f"  <title>{escape(site_name)} – {escape(ctx.labels.news)}</title>\n"
-        f"  <updated>{updated.isoformat()}</updated>{self_link}\n"
-        + "\n".join(entries)
-        + "\n</feed>\n"
+        _feed_environment()
+        .get_template("feed.xml.j2")
+        .render(
+            t=ctx.texts,
+            site_name=site_name,
+            feed_id=f"urn:prozesshandbuch:{iri_part(site_name)}:neu",
+            base=base,
+            feed=FEED,
+            updated=updated,
+            entries=entries,
+        )
     )
-
-
-def _kind(kind: str) -> EntityKind:
-    return kind  # type: ignore[return-value]

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 from ..diagrams.unit_map import map_interfaces, units_with_handoffs
-from ..health import find_risks
 from ..ordering import natural_key, units_in_chart_order
-from ..review import ReviewState, review_status
 from ..textfold import slugify
+from ..urls import AREA_INDEX, FINDER, GUIDE, OWNERSHIP, REVIEWS, RISKS, START, TAGS
 from .context import GeneratedPage, PageContext
 from .landscape import TILE_LIMIT, landscape_bands
 from .render import PageView, front_matter, render
 
-START = "index.md"
-PROCESSES = "prozesse/index.md"
-ROLES = "rollen/index.md"
-UNITS = "einheiten/index.md"
-SYSTEMS = "systeme/index.md"
-FINDER = "zustaendigkeit.md"
-OWNERSHIP = "berichte/verantwortung.md"
-TAGS = "schlagworte.md"
+PROCESSES = AREA_INDEX["process"]
+ROLES = AREA_INDEX["role"]
+UNITS = AREA_INDEX["unit"]
+SYSTEMS = AREA_INDEX["system"]
 
 
 def _by_title(ctx: PageContext, kind: str, ids: list[str]) -> list[str]:
@@ -28,29 +23,27 @@ def _by_title(ctx: PageContext, kind: str, ids: list[str]) -> list[str]:
 def render_start_page(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, START)
     hb = ctx.handbook
-    due = sum(
-        1
-        for p in hb.processes.values()
-        if review_status(p, ctx.today).state in (ReviewState.DUE_SOON, ReviewState.OVERDUE)
-    )
+    due = len(ctx.findings.due)
     body = render(
         "start.md.j2",
         view,
         figures=[
-            (len(hb.processes), ctx.labels.count_processes, PROCESSES),
-            (len(hb.roles), ctx.labels.count_roles, ROLES),
-            (len(hb.units), ctx.labels.count_units, UNITS),
-            (len(hb.systems), ctx.labels.count_systems, SYSTEMS),
-            (due, ctx.labels.count_due, "berichte/pruefung.md"),
+            (len(hb.processes), ctx.texts("page.count-processes"), PROCESSES),
+            (len(hb.roles), ctx.texts("page.count-roles"), ROLES),
+            (len(hb.units), ctx.texts("page.count-units"), UNITS),
+            (len(hb.systems), ctx.texts("page.systems"), SYSTEMS),
+            (due, ctx.texts("page.count-due"), REVIEWS),
             (
-                len(find_risks(hb, ctx.today, ctx.created)),
-                ctx.labels.risk_summary,
-                "berichte/wissensrisiko.md",
+                len(ctx.findings.risks),
+                ctx.texts("page.risk-summary"),
+                RISKS,
             ),
         ],
-        links={"roles": ROLES, "finder": FINDER, "guide": "anleitung.md"},
+        links={"roles": ROLES, "finder": FINDER, "guide": GUIDE},
     )
-    return GeneratedPage(START, front_matter(ctx.labels.start, extra={"hide": ["toc"]}) + body)
+    return GeneratedPage(
+        START, front_matter(ctx.texts("page.start"), extra={"hide": ["toc"]}) + body
+    )
 
 
 def render_process_index(ctx: PageContext) -> GeneratedPage:
@@ -63,10 +56,10 @@ def render_process_index(ctx: PageContext) -> GeneratedPage:
         bands=landscape_bands(ctx, all_ids),
         compact=len(all_ids) > TILE_LIMIT,
         total=len(all_ids),
-        unit_anchor=slugify(ctx.labels.unit_processes),
+        unit_anchor=slugify(ctx.texts("page.unit-processes")),
         all_ids=all_ids,
     )
-    return GeneratedPage(PROCESSES, front_matter(ctx.labels.processes) + body)
+    return GeneratedPage(PROCESSES, front_matter(ctx.texts("page.processes")) + body)
 
 
 def render_role_index(ctx: PageContext) -> GeneratedPage:
@@ -79,7 +72,7 @@ def render_role_index(ctx: PageContext) -> GeneratedPage:
         for unit, ids in sorted(by_unit.items(), key=lambda i: natural_key(ctx.title("unit", i[0])))
     ]
     body = render("role_index.md.j2", view, groups=groups)
-    return GeneratedPage(ROLES, front_matter(ctx.labels.roles) + body)
+    return GeneratedPage(ROLES, front_matter(ctx.texts("page.roles")) + body)
 
 
 def render_unit_index(ctx: PageContext) -> GeneratedPage:
@@ -102,7 +95,7 @@ def render_unit_index(ctx: PageContext) -> GeneratedPage:
         matrix_units=matrix_units,
         matrix={pair: len(handoffs) for pair, handoffs in interfaces.items()},
     )
-    return GeneratedPage(UNITS, front_matter(ctx.labels.units) + body)
+    return GeneratedPage(UNITS, front_matter(ctx.texts("page.units")) + body)
 
 
 def render_system_index(ctx: PageContext) -> GeneratedPage:
@@ -110,17 +103,17 @@ def render_system_index(ctx: PageContext) -> GeneratedPage:
     body = render(
         "system_index.md.j2", view, ids=_by_title(ctx, "system", list(ctx.handbook.systems))
     )
-    return GeneratedPage(SYSTEMS, front_matter(ctx.labels.systems) + body)
+    return GeneratedPage(SYSTEMS, front_matter(ctx.texts("page.systems")) + body)
 
 
 def render_ownership(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, OWNERSHIP)
     rows = [
-        (process, review_status(process, ctx.today))
+        (process, ctx.findings.reviews[process.id])
         for process in sorted(ctx.handbook.processes.values(), key=lambda p: p.title.casefold())
     ]
     body = render("ownership.md.j2", view, rows=rows)
-    return GeneratedPage(OWNERSHIP, front_matter(ctx.labels.ownership) + body)
+    return GeneratedPage(OWNERSHIP, front_matter(ctx.texts("page.ownership")) + body)
 
 
 def render_tag_index(ctx: PageContext) -> GeneratedPage:
@@ -128,4 +121,4 @@ def render_tag_index(ctx: PageContext) -> GeneratedPage:
     tags = sorted(ctx.relations.tagged.items(), key=lambda i: i[0].casefold())
     groups = [(tag, _by_title(ctx, "process", ids)) for tag, ids in tags]
     body = render("tag_index.md.j2", view, groups=groups)
-    return GeneratedPage(TAGS, front_matter(ctx.labels.tags) + body)
+    return GeneratedPage(TAGS, front_matter(ctx.texts("page.tags")) + body)

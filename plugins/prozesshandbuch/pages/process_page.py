@@ -7,13 +7,12 @@ from typing import Any
 
 from .. import i18n
 from ..flow import step_anchor, step_index, targets
+from ..i18n import Texts
 from ..model import END, Process, Step
 from ..relations import ProcessReach
-from ..review import review_status
 from ..standing import Standing, standing
 from ..urls import entity_src
 from .context import GeneratedPage, PageContext
-from .labels import Labels
 from .render import PageView, front_matter, render
 from .text import plain_text, search_names, search_terms
 
@@ -38,7 +37,7 @@ class StepRow:
     following: list[NextLink]
 
 
-def handoff_sentence(reach: ProcessReach, t: Labels) -> str:
+def handoff_sentence(reach: ProcessReach, t: Texts) -> str:
     """One sentence that counts desks, units and hand-offs; numbers up to twelve as words."""
     language = t.language
     handoffs = len(reach.handoffs)
@@ -68,7 +67,7 @@ def times(count: int, language: str) -> str:
     return i18n.text("layout.times-digits", language, number=i18n.format_number(count, language))
 
 
-def step_rows(process: Process, t: Labels) -> list[StepRow]:
+def step_rows(process: Process, t: Texts) -> list[StepRow]:
     ids = step_index(process)
     rows = []
     last = len(process.steps) - 1
@@ -76,10 +75,10 @@ def step_rows(process: Process, t: Labels) -> list[StepRow]:
         following: list[NextLink] = []
         named = targets(step)
         if not named and index == last:
-            following.append(NextLink(None, None, t.end))
+            following.append(NextLink(None, None, t("page.end")))
         for target, label in named:
             if target == END:
-                following.append(NextLink(label, None, t.end))
+                following.append(NextLink(label, None, t("page.end")))
             elif target in ids:
                 other = process.steps[ids[target]]
                 following.append(NextLink(label, step_anchor(other, ids[target]), other.title))
@@ -161,7 +160,7 @@ def variant_facts(ctx: PageContext, process: Process) -> dict[str, Any]:
 def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
     src = entity_src("process", process.id)
     view = PageView(ctx, src)
-    t = ctx.labels
+    t = ctx.texts
     reach = ctx.relations.reach[process.id]
     columns, cells = raci(process)
     systems = list(process.systems)
@@ -183,7 +182,7 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
         process=process,
         unit=ctx.handbook.process_unit(process),
         owner_role=ctx.handbook.roles.get(process.owner),
-        review=review_status(process, ctx.today),
+        review=ctx.findings.reviews[process.id],
         standing=standing(process),
         diagram=ctx.diagrams.process_svg(process.id) if ctx.diagrams else None,
         rows=step_rows(process, t),

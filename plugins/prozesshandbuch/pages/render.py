@@ -13,11 +13,12 @@ from markupsafe import Markup, escape
 
 from .. import i18n
 from ..flow import step_anchor
-from ..i18n import Texts, format_date
+from ..i18n import format_date, has
 from ..model import EntityKind
 from ..ordering import units_in_chart_order
 from ..review import ReviewState, ReviewStatus
-from ..standing import Standing, standing
+from ..standing import BADGE_KEYS, FACT_KEYS, Standing, standing
+from ..urls import AREA_INDEX
 from .context import PageContext
 from .feedback import feedback_target
 from .text import escape_markdown, render_markdown, safe_url
@@ -71,17 +72,11 @@ def as_html_text(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
-_AREA_INDEX: dict[EntityKind, str] = {
-    "process": "prozesse/index.md",
-    "role": "rollen/index.md",
-    "unit": "einheiten/index.md",
-    "system": "systeme/index.md",
-}
 _AREA_LABEL: dict[EntityKind, str] = {
-    "process": "processes",
-    "role": "roles",
-    "unit": "units",
-    "system": "systems",
+    "process": "page.processes",
+    "role": "page.roles",
+    "unit": "page.units",
+    "system": "page.systems",
 }
 
 
@@ -91,8 +86,7 @@ class PageView:
     def __init__(self, ctx: PageContext, src: str) -> None:
         self.ctx = ctx
         self.src = src
-        self.t = ctx.labels
-        self.texts = Texts(ctx.labels.language)
+        self.t = ctx.texts
         self._refs: dict[tuple[str, str], Markup] = {}
 
     def url(self, kind: EntityKind, entity_id: str, anchor: str | None = None) -> str:
@@ -128,7 +122,7 @@ class PageView:
         if mark is None:
             return Markup("")
         return Markup('<span class="ph-standing ph-standing--{}">{}</span>').format(
-            mark.value, self.texts("standing.badge." + mark.value)
+            mark.value, self.t(BADGE_KEYS[mark])
         )
 
     def refs(self, kind: EntityKind, ids: list[str] | tuple[str, ...]) -> Markup:
@@ -141,7 +135,7 @@ class PageView:
             return Markup("")
         names = [h.name for h in role.current_holders(self.ctx.today)]
         if not names:
-            return Markup('<span class="ph-muted">{}</span>').format(self.t.no_holder)
+            return Markup('<span class="ph-muted">{}</span>').format(self.t("page.no-holder"))
         return escape(", ".join(names))
 
     def units_in_order(self, unit_ids: list[str]) -> list[str]:
@@ -154,6 +148,11 @@ class PageView:
         mark = standing(process) if process is not None else None
         return mark.value if mark is not None else ""
 
+    @staticmethod
+    def standing_fact_key(mark: Standing) -> str:
+        """The catalogue key of the "Status" fact of a process that is not in force."""
+        return FACT_KEYS[mark]
+
     def status_banner(self, process_id: str) -> Markup:
         """The notice at the top of a process page that is not in force: since when it is
         repealed and what replaces it, that it is a draft, or by when a to-be process is to
@@ -162,7 +161,7 @@ class PageView:
         mark = standing(process) if process is not None else None
         if process is None or mark is None:
             return Markup("")
-        say = self.texts
+        say = self.t
         sentences: list[Markup] = []
         pointer: tuple[str, str | None] = ("", None)
         if mark is Standing.RETIRED:
@@ -171,7 +170,7 @@ class PageView:
                 if process.retired_on
                 else Markup(say("standing.banner.retired"))
             )
-            pointer = (say("standing.banner.replaced-by"), process.replaced_by)
+            pointer = (say("page.replaced-by"), process.replaced_by)
         elif mark is Standing.DRAFT:
             sentences.append(Markup(say("standing.banner.draft")))
         else:
@@ -196,7 +195,7 @@ class PageView:
 
     def feedback(self, kind: EntityKind, entity_id: str) -> Markup:
         """ "Fehler oder Frage? Hinweis an <role>" with a mail or new-issue link."""
-        say = self.texts
+        say = self.t
         subject = say("feedback.subject", title=self.ctx.title(kind, entity_id))
         role_id, href = feedback_target(
             self.ctx.handbook, kind, entity_id, subject, self.ctx.repo_url
@@ -220,18 +219,16 @@ class PageView:
         day = self.date(process.review.last_reviewed)
         confirmation = self.ctx.review_confirmations.get(process.id)
         if confirmation is None:
-            return self.texts("reviewed.last", date=day)
-        return self.texts("reviewed.last-by", date=day, author=confirmation.author)
+            return self.t("reviewed.last", date=day)
+        return self.t("reviewed.last-by", date=day, author=confirmation.author)
 
     def review_badge(self, status: ReviewStatus) -> Markup:
         if status.state is ReviewState.NOT_REQUIRED:
-            return Markup('<span class="ph-muted">{}</span>').format(
-                self.texts("review.not-required")
-            )
-        label = self.t("review_" + status.state.value)
+            return Markup('<span class="ph-muted">{}</span>').format(self.t("review.not-required"))
+        label = self.t("review." + status.state.value)
         due = ""
         if status.due is not None:
-            due = f" ({self.t.due_on} {self.date(status.due)})"
+            due = f" ({self.t('page.due-on')} {self.date(status.due)})"
         return Markup('<span class="ph-badge ph-badge--{}">{}</span>{}').format(
             status.state.value, label, due
         )
@@ -255,7 +252,7 @@ class PageView:
     def breadcrumb(self, kind: EntityKind, entity_id: str) -> Markup:
         """Area › unit (with its parents) › page, on every entity page."""
         hb = self.ctx.handbook
-        area = _AREA_INDEX[kind]
+        area = AREA_INDEX[kind]
         trail: list[tuple[str, str | None]] = [(self.t(_AREA_LABEL[kind]), self.page_url(area))]
         unit_id: str | None = None
         if kind == "process":
@@ -287,8 +284,14 @@ class PageView:
         return step_anchor(process.steps[index], index)
 
     def date(self, value: dt.date) -> str:
-        """A date in the one format of the site's language: 23.11.2026 / Nov 23, 2026."""
-        return format_date(value, self.t.language)
+        """A date in the site language's format (a timestamp reads as its day)."""
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return format_date(day, self.t.language)
+
+    def metric(self, key: str) -> str:
+        """A readable name for a metric key; unknown keys are shown as written."""
+        known = f"metric.{key}"
+        return self.t(known) if has(known) else key.replace("_", " ")
 
 
 def render(template: str, view: PageView, **values: Any) -> str:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from ..health import RiskKind, find_risks, role_dependencies
-from ..review import ReviewState, review_status
+from ..health import RiskKind
+from ..review import ReviewState
+from ..urls import REVIEWS, RISKS
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
 
-REVIEWS = "berichte/pruefung.md"
-RISKS = "berichte/wissensrisiko.md"
 _ROLE_FIXES = {
     RiskKind.OWNER_VACANT,
     RiskKind.OWNER_ALL_LEFT,
@@ -27,7 +26,7 @@ def render_review_report(ctx: PageContext) -> GeneratedPage:
     by_owner: dict[str, list[tuple[str, object]]] = defaultdict(list)
     never: list[str] = []
     for process in ctx.handbook.processes.values():
-        status = review_status(process, ctx.today)
+        status = ctx.findings.reviews[process.id]
         if status.state in (ReviewState.DUE_SOON, ReviewState.OVERDUE):
             by_owner[process.owner].append((process.id, status))
         elif status.state is ReviewState.NEVER:
@@ -37,19 +36,16 @@ def render_review_report(ctx: PageContext) -> GeneratedPage:
         for owner, items in sorted(by_owner.items(), key=lambda i: ctx.title("role", i[0]))
     ]
     body = render("review_report.md.j2", view, groups=groups, never=never)
-    return GeneratedPage(REVIEWS, front_matter(ctx.labels.review_report) + body)
+    return GeneratedPage(REVIEWS, front_matter(ctx.texts("page.review-report")) + body)
 
 
-def render_risk_report(
-    ctx: PageContext, created: dict[str, dt.date] | None = None
-) -> GeneratedPage:
+def render_risk_report(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, RISKS)
-    risks = find_risks(ctx.handbook, ctx.today, created)
-    findings = [(risk, risk.kind in _ROLE_FIXES) for risk in risks]
+    findings = [(risk, risk.kind in _ROLE_FIXES) for risk in ctx.findings.risks]
     body = render(
         "risk_report.md.j2",
         view,
         findings=findings,
-        dependencies=role_dependencies(ctx.handbook, ctx.relations, ctx.today),
+        dependencies=ctx.findings.dependencies,
     )
-    return GeneratedPage(RISKS, front_matter(ctx.labels.risk_report) + body)
+    return GeneratedPage(RISKS, front_matter(ctx.texts("page.risk-report")) + body)

@@ -35,6 +35,9 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
 
 
+# Remembered by text: pure functions, and a `mkdocs serve` rebuild renders the same
+# descriptions again; a step's description also appears on several pages.
+@functools.lru_cache(maxsize=16384)
 def render_markdown(text: str | None) -> Markup:
     """Author Markdown rendered and sanitised: no script, no event handlers, no
     ``javascript:``/``data:`` links, no raw HTML beyond simple formatting."""
@@ -51,6 +54,7 @@ def render_markdown(text: str | None) -> Markup:
     return Markup(clean)
 
 
+@functools.lru_cache(maxsize=16384)
 def plain_text(text: str | None, limit: int = 200) -> str:
     """Markdown reduced to plain text, for page descriptions."""
     if not text:
