@@ -181,5 +181,6 @@ def test_a_file_name_with_control_characters_in_the_history(tmp_path: Path) -> N
 
     assert result.returncode == 0, result.stderr
     feed = ET.parse(root / "site/feed.xml").getroot()  # well-formed XML
-    ids = [entry.findtext(f"{ATOM}id") or "" for entry in feed.findall(f"{ATOM}entry")]
-    assert any(i.endswith(":content/processes/x.yml") for i in ids)
+    summaries = [entry.findtext(f"{ATOM}summary") or "" for entry in feed.findall(f"{ATOM}entry")]
+    assert any(summary.startswith("x:\n") for summary in summaries), summaries
+    assert not any(ch in "".join(summaries) for ch in "\x07\x1b")
