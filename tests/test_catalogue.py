@@ -220,8 +220,10 @@ def test_dates_use_the_language_format() -> None:
 
 
 def test_plural_and_number_words() -> None:
-    assert plural("count.steps", 1, "de") == "1 Schritt"
-    assert plural("count.steps", 3, "en") == "3 steps"
+    # Running text writes numbers up to twelve as words (DIN 5008), larger ones as digits.
+    assert plural("count.steps", 1, "de") == "ein Schritt"
+    assert plural("count.steps", 3, "en") == "three steps"
+    assert plural("count.steps", 13, "de") == "13 Schritte"
     assert number_words(2, "de") == "zwei"
     assert number_words(12, "en") == "twelve"
     assert number_words(1038, "de") == "1.038"
