@@ -89,6 +89,7 @@ FAMILIES: dict[str, set[str]] = {
     "change.created-": {*get_args(EntityKind), "file"},
     "change.deleted-": {*get_args(EntityKind), "file"},
     "change.step-kind-": _values(StepKind),
+    "diagram.direction.": {"TB", "LR"},
 }
 # Keys built from a code that the code writes as a string literal of its own
 # (``Problem(..., "unknown-role")`` -> ``problem.unknown-role``,

@@ -297,9 +297,14 @@ FAN_OUT = {
 
 
 def test_wide_and_short_process_turns_to_run_left_to_right(tmp_path: Path) -> None:
-    source = source_of(tmp_path, FAN_OUT, "process:verteilen")
+    handbook, relations = load(tmp_path, FAN_OUT)
+    by_key = {d.key: d for d in diagram_sources(handbook, relations, SiteUrls())}
+    diagram = by_key["process:verteilen"]
     # Six lanes side by side would not fit the page; the flow is three ranks deep.
-    assert 'rankdir="LR"' in source
+    assert 'rankdir="LR"' in diagram.source
+    # A screen reader hears the direction the drawing actually takes.
+    assert "von links nach rechts" in diagram.description
+    assert "von oben nach unten" not in diagram.description
 
 
 GEWERBE = {
