@@ -62,7 +62,7 @@ def test_a_range_in_words_as_markdown(repo: GitRepo) -> None:
     assert result.stdout == (
         "## Änderungen im Prozesshandbuch\n"
         "\n"
-        "Vergleich `HEAD~1..HEAD`: 5 Inhaltsdateien geändert.\n"
+        "Vergleich `HEAD~1..HEAD`: fünf Inhaltsdateien geändert.\n"
         "\n"
         "- **Alter Prozess** (Prozess, `content/processes/alt.yml`)\n"
         "  - Prozess gelöscht\n"
@@ -88,7 +88,7 @@ def test_a_single_revision_compares_with_the_working_tree_in_english(repo: GitRe
     assert result.stdout == (
         "## Changes to the handbook\n"
         "\n"
-        "Comparing `HEAD` with the working tree: 2 content files changed.\n"
+        "Comparing `HEAD` with the working tree: two content files changed.\n"
         "\n"
         "- **Antrag bearbeiten** (process, `content/processes/antrag.yml`)\n"
         "  - Only formatting or comments changed\n"

@@ -269,8 +269,8 @@ WARNING_CASES = [
             "processes/antrag.yml": "title: A\nsummary: x\nowner: leitung\nreview:\n"
             "  last_reviewed: 2024-01-15\n" + STEPS_OK
         },
-        f"{PROCESS}:5:18: Warnung: Prüfung überfällig seit 2025-01-15 (letzte Prüfung "
-        "2024-01-15, Intervall 12 Monate)",
+        f"{PROCESS}:5:18: Warnung: Prüfung überfällig seit 15.01.2025 (letzte Prüfung "
+        "15.01.2024, Intervall 12 Monate)",
         id="review-overdue",
     ),
     pytest.param(
@@ -316,3 +316,14 @@ def test_each_warning_kind(
 
 def test_minimal_handbook_has_no_problems(tmp_path: Path, minimal_files: dict[str, str]) -> None:
     assert problems_of(tmp_path, minimal_files) == []
+
+
+def test_dates_in_messages_read_in_the_language_of_the_reader(
+    tmp_path: Path, minimal_files: dict[str, str]
+) -> None:
+    text = "title: A\nsummary: x\nowner: leitung\nreview:\n  last_reviewed: 2024-01-15\n" + STEPS_OK
+    problems = problems_of(tmp_path, with_process(minimal_files, text), language="en")
+    assert any(
+        "review overdue since Jan 15, 2025 (last review Jan 15, 2024" in p for p in problems
+    ), problems
+    assert not any("2025-01-15" in p for p in problems)

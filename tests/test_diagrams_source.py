@@ -75,9 +75,9 @@ tooltip="Organisationseinheit: Bürgerbüro", URL="buergerbuero/"];
 u1 [label="Stadtkasse", class="ph-unit-node ph-tone-1", \
 tooltip="Organisationseinheit: Stadtkasse", URL="kasse/"];
 u0 -> u1 [label="1", decorate="true", class="ph-interface", penwidth="1", weight="1", \
-tooltip="Bürgerbüro an Stadtkasse: 1 Übergabe"];
+tooltip="Bürgerbüro an Stadtkasse: eine Übergabe"];
 u1 -> u0 [label="1", decorate="true", class="ph-interface", penwidth="1", weight="1", \
-tooltip="Stadtkasse an Bürgerbüro: 1 Übergabe"];
+tooltip="Stadtkasse an Bürgerbüro: eine Übergabe"];
 }
 """
 
@@ -245,8 +245,9 @@ def test_german_description(flow: tuple[Handbook, Relations]) -> None:
     handbook, relations = flow
     diagram = process_diagram(handbook.processes["pass"], handbook, relations, SiteUrls(), GERMAN)
     assert diagram.description == (
-        "7 Schritte in 3 Rollen aus 2 Organisationseinheiten, von oben nach unten; jede Rolle "
-        "hat eine eigene Bahn. Die Tabelle der Schritte unten enthält denselben Ablauf als Text."
+        "Ablauf: sieben Schritte in drei Rollen aus zwei Organisationseinheiten, von oben nach "
+        "unten; jede Rolle hat eine eigene Bahn. Die Tabelle der Schritte unten enthält "
+        "denselben Ablauf als Text."
     )
 
 
@@ -296,9 +297,14 @@ FAN_OUT = {
 
 
 def test_wide_and_short_process_turns_to_run_left_to_right(tmp_path: Path) -> None:
-    source = source_of(tmp_path, FAN_OUT, "process:verteilen")
+    handbook, relations = load(tmp_path, FAN_OUT)
+    by_key = {d.key: d for d in diagram_sources(handbook, relations, SiteUrls())}
+    diagram = by_key["process:verteilen"]
     # Six lanes side by side would not fit the page; the flow is three ranks deep.
-    assert 'rankdir="LR"' in source
+    assert 'rankdir="LR"' in diagram.source
+    # A screen reader hears the direction the drawing actually takes.
+    assert "von links nach rechts" in diagram.description
+    assert "von oben nach unten" not in diagram.description
 
 
 GEWERBE = {
@@ -335,4 +341,4 @@ def test_interface_map_counts_calls_and_keeps_units_with_inner_handoffs(tmp_path
     assert 'label="Gewerbeamt"' in source
     assert 'label="Stadtkasse"' in source
     assert 'label="Archiv"' not in source  # no hand-off at all
-    assert 'tooltip="Gewerbeamt an Stadtkasse: 1 Übergabe"' in source
+    assert 'tooltip="Gewerbeamt an Stadtkasse: eine Übergabe"' in source

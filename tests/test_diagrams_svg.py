@@ -213,7 +213,7 @@ class TestUnitMaps:
         assert svg.get("aria-label") == "Schnittstellenlandkarte der Organisationseinheiten"
         assert svg[1].text == (
             "Übergaben zwischen Organisationseinheiten über alle Prozesse: Bürgerbüro an "
-            "Stadtkasse 1 Übergabe; Stadtkasse an Bürgerbüro 1 Übergabe."
+            "Stadtkasse eine Übergabe; Stadtkasse an Bürgerbüro eine Übergabe."
         )
 
     def test_neighbourhood_of_one_unit(self, flow_diagrams: Diagrams) -> None:

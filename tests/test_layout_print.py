@@ -85,3 +85,18 @@ def test_process_prints_steckbrief_and_diagram_on_page_one_within_four_pages(
     for node in nodes:
         assert node in first, f"diagram node {node!r} is not on page one"
     assert "Schritte" in pages[1], "the steps start on page two"
+
+
+def test_print_button_says_drucken_and_opens_the_print_dialog(
+    browser: Browser, site_url: str
+) -> None:
+    with open_session(browser, site_url) as session:
+        page = session.open(PROCESS)
+        button = page.get_by_role("button", name="Drucken", exact=True)
+        assert button.is_visible()
+        assert button.inner_text().strip() == "Drucken"
+        # Stand in for the dialog a headless browser cannot show, then press it by keyboard.
+        page.evaluate("() => { window.phPrinted = 0; window.print = () => window.phPrinted++; }")
+        button.focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => window.phPrinted") == 1

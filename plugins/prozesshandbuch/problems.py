@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .i18n import DEFAULT_LANGUAGE, text
+from .i18n import DEFAULT_LANGUAGE, format_date, text
 from .textfold import fold_umlauts
 
 
@@ -71,13 +72,11 @@ def problem_message(code: str, language: str, args: dict[str, str]) -> str:
     """The text of problem ``code`` (catalogue key ``problem.<code>``), filled in.
 
     An argument written ``@key`` is itself a catalogue text (e.g. a type name, ``@type.text``),
-    so that a problem stays language-neutral until it is formatted. A ``candidate``
-    argument adds a "did you mean".
+    and one made by :func:`date_arg` is a day in the reader's date format, so that a
+    problem stays language-neutral until it is formatted. A ``candidate`` argument adds a
+    "did you mean".
     """
-    filled = {
-        name: text(value[1:], language) if value.startswith("@") else value
-        for name, value in args.items()
-    }
+    filled = {name: _filled(value, language) for name, value in args.items()}
     if code == "yaml-syntax" and filled.get("detail") in YAML_DETAILS:
         filled["detail"] = text(YAML_DETAILS[filled["detail"]], language)
     message = text(f"problem.{code}", language, **filled)
@@ -85,6 +84,26 @@ def problem_message(code: str, language: str, args: dict[str, str]) -> str:
     if candidate:
         message += text("problem.did-you-mean", language, candidate=candidate)
     return message
+
+
+_DATE_PREFIX = "date:"
+
+
+def date_arg(day: dt.date) -> str:
+    """A day as a problem argument: shown as 01.03.2027 in German, Mar 1, 2027 in English."""
+    return _DATE_PREFIX + day.isoformat()
+
+
+def _filled(value: str, language: str) -> str:
+    if value.startswith("@"):
+        return text(value[1:], language)
+    if value.startswith(_DATE_PREFIX):
+        try:
+            day = dt.date.fromisoformat(value.removeprefix(_DATE_PREFIX))
+        except ValueError:
+            return value
+        return format_date(day, language)
+    return value
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

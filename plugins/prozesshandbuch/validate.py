@@ -25,7 +25,7 @@ from .model import (
     Role,
     StepKind,
 )
-from .problems import Position, Problem, Severity, closest, sort_problems
+from .problems import Position, Problem, Severity, closest, date_arg, sort_problems
 from .review import ReviewState, review_status
 from .yamlsource import SourceMap
 
@@ -282,8 +282,8 @@ class _Checker:
                 at.value("review", "last_reviewed"),
                 "review-overdue",
                 Severity.WARNING,
-                due=status.due.isoformat() if status.due else "",
-                last=process.review.last_reviewed.isoformat(),
+                due=date_arg(status.due) if status.due else "",
+                last=date_arg(process.review.last_reviewed),
                 months=str(process.review.interval_months),
             )
         owner = self.handbook.roles.get(process.owner)

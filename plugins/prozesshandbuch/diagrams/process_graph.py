@@ -91,13 +91,14 @@ def process_diagram(
         end = _terminal(texts("page.end"), "ph-end") | {"penwidth": 2.5}
         lanes.add(f"e{index}", lane_of_step[index], end)
     ranking = _ranking_edges(edges)
+    direction = "LR" if _turns(len(lanes.order), ranking) else "TB"
 
     lines = [
         "digraph G {",
         *defaults(
             {
                 "class": "ph-flow",
-                "rankdir": "LR" if _turns(len(lanes.order), ranking) else "TB",
+                "rankdir": direction,
                 # newrank lets rank=same reach into clusters, which the lane spine needs.
                 "newrank": True,
                 "nodesep": 0.3,
@@ -120,7 +121,7 @@ def process_diagram(
         page_src=page,
         source="\n".join(lines) + "\n",
         name=texts("diagram.process-name", title=process.title),
-        description=_description(process, handbook, texts),
+        description=_description(process, handbook, texts, direction),
         caption=texts("diagram.process-caption"),
         kind="process",
     )
@@ -388,7 +389,7 @@ def _unit_title(handbook: Handbook, unit_id: str | None) -> str:
     return unit.title if unit else (unit_id or "?")
 
 
-def _description(process: Process, handbook: Handbook, texts: Texts) -> str:
+def _description(process: Process, handbook: Handbook, texts: Texts, direction: str) -> str:
     roles = _roles_in_order(process)
     units = {handbook.roles[role].unit for role in roles if role in handbook.roles}
     return texts(
@@ -396,4 +397,5 @@ def _description(process: Process, handbook: Handbook, texts: Texts) -> str:
         steps=texts.plural("count.steps", len(process.steps)),
         roles=texts.plural("count.roles", len(roles)),
         units=texts.plural("count.units", len(units)),
+        direction=texts(f"diagram.direction.{direction}"),
     )

@@ -136,8 +136,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Vergleich `{rev}` mit dem Arbeitsverzeichnis: {count}.",
         "Comparing `{rev}` with the working tree: {count}.",
     ),
-    "report.count.one": ("{count} Inhaltsdatei geändert", "{count} content file changed"),
-    "report.count.other": ("{count} Inhaltsdateien geändert", "{count} content files changed"),
+    "report.count.one": ("eine Inhaltsdatei geändert", "one content file changed"),
+    "report.count.other": (
+        "{count_words} Inhaltsdateien geändert",
+        "{count_words} content files changed",
+    ),
     "report.none": ("Keine Änderungen an Inhaltsdateien.", "No changes to content files."),
     "report.kind.process": ("Prozess", "process"),
     "report.kind.role": ("Rolle", "role"),

@@ -16,13 +16,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "number.10": ("zehn", "ten"),
     "number.11": ("elf", "eleven"),
     "number.12": ("zwölf", "twelve"),
-    # Counted nouns, for plural(): "{count} Schritte"
-    "count.steps.one": ("{count} Schritt", "{count} step"),
-    "count.steps.other": ("{count} Schritte", "{count} steps"),
-    "count.roles.one": ("{count} Rolle", "{count} role"),
-    "count.roles.other": ("{count} Rollen", "{count} roles"),
-    "count.units.one": ("{count} Organisationseinheit", "{count} organisational unit"),
-    "count.units.other": ("{count} Organisationseinheiten", "{count} organisational units"),
-    "count.handoffs.one": ("{count} Übergabe", "{count} hand-off"),
-    "count.handoffs.other": ("{count} Übergaben", "{count} hand-offs"),
+    # Counted nouns in running text, for plural(): "zwei Schritte", "13 Schritte"
+    "count.steps.one": ("ein Schritt", "one step"),
+    "count.steps.other": ("{count_words} Schritte", "{count_words} steps"),
+    "count.roles.one": ("eine Rolle", "one role"),
+    "count.roles.other": ("{count_words} Rollen", "{count_words} roles"),
+    "count.units.one": ("eine Organisationseinheit", "one organisational unit"),
+    "count.units.other": (
+        "{count_words} Organisationseinheiten",
+        "{count_words} organisational units",
+    ),
+    "count.handoffs.one": ("eine Übergabe", "one hand-off"),
+    "count.handoffs.other": ("{count_words} Übergaben", "{count_words} hand-offs"),
 }

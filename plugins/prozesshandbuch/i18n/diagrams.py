@@ -15,11 +15,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "diagram.interface": ("{source} an {target}: {count}", "{source} to {target}: {count}"),
     "diagram.process-name": ("Ablaufdiagramm: {title}", "Flow diagram: {title}"),
     "diagram.process-description": (
-        "{steps} in {roles} aus {units}, von oben nach unten; jede Rolle hat eine eigene Bahn. "
-        "Die Tabelle der Schritte unten enthält denselben Ablauf als Text.",
-        "{steps} in {roles} from {units}, top to bottom; each role has a lane of its own. The "
-        "table of steps below contains the same flow as text.",
+        "Ablauf: {steps} in {roles} aus {units}, {direction}; jede Rolle hat eine eigene "
+        "Bahn. Die Tabelle der Schritte unten enthält denselben Ablauf als Text.",
+        "Flow: {steps} in {roles} from {units}, {direction}; each role has a lane of its "
+        "own. The table of steps below contains the same flow as text.",
     ),
+    # Which way the flow reads: wide processes are drawn across, with the lanes as rows.
+    "diagram.direction.TB": ("von oben nach unten", "top to bottom"),
+    "diagram.direction.LR": ("von links nach rechts", "left to right"),
     "diagram.process-caption": (
         "Ablauf nach Rollen. Doppelt umrandet: Teilprozess; gestrichelt: Übergabe an eine andere "
         "Organisationseinheit.",

@@ -37,13 +37,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "layout.reading-position": ("{position} von {total}", "{position} of {total}"),
     "layout.previous": ("Vorheriger Prozess", "Previous process"),
     "layout.next": ("Nächster Prozess", "Next process"),
-    # Tables that scroll inside their own box on narrow screens
-    "layout.table-scroll": ("{caption} (waagerecht scrollbar)", "{caption} (scrolls sideways)"),
-    "layout.table-steps": ("Tabelle der Schritte", "Table of steps"),
-    "layout.table-raci": ("RACI-Matrix", "RACI matrix"),
-    "layout.table-weaknesses": ("Schwachstellen", "Weaknesses"),
-    "layout.table-finder": ("Zuständigkeiten", "Responsibilities"),
-    "layout.table": ("Tabelle", "Table"),
     # Print
     "layout.print": ("Drucken", "Print"),
     "layout.print-title": ("Diese Seite drucken", "Print this page"),
@@ -71,7 +64,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "hand-offs between roles and calls of sub-processes, over all processes.",
     ),
     "layout.matrix-corner": ("von ↓ an →", "from ↓ to →"),
-    "layout.matrix-cell": ("{count} von {source} an {target}", "{count} from {source} to {target}"),
     # Prozesslandkarte
     "layout.landscape-more.one": ("einen Prozess ansehen", "see one process"),
     "layout.landscape-more.other": (
