@@ -168,6 +168,105 @@ def diff_command(revisions: str, content_dir: Path, language: str) -> None:
         click.echo(diff_report(diff, describer, revisions, language), nl=False)
 
 
+@main.command(help=_help("forge.help.reviewed"))
+@click.argument("process_ids", metavar="ID...", nargs=-1, required=True)
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    help=_help("cli.help.content"),
+)
+@click.option(
+    "--today", type=click.DateTime(["%Y-%m-%d"]), help=_help("forge.reviewed.today-help")
+)
+@_LANGUAGE
+def reviewed(
+    process_ids: tuple[str, ...], content_dir: Path, today: dt.datetime | None, language: str
+) -> None:
+    """Set ``review.last_reviewed`` of the processes to the day, all or none of them."""
+    from .review_stamp import Stamp, StampError, process_file, stamp_review, write_in_place
+
+    day = today.date() if today else dt.date.today()
+    root = _repository_root(content_dir)
+    known = sorted(p.stem for p in (content_dir / "processes").glob("*.yml"))
+    stamps: list[tuple[Path, Stamp]] = []
+    failed = False
+    for process_id in dict.fromkeys(process_ids):
+        try:
+            path = process_file(content_dir, process_id)
+            if not path.is_file():
+                raise StampError("unknown-process", id=process_id)
+            stamp = stamp_review(path.read_bytes().decode("utf-8"), day)
+        except (StampError, OSError, UnicodeDecodeError) as error:
+            failed = True
+            click.echo(_stamp_problem(process_id, error, known, language), err=True)
+            continue
+        stamps.append((path, stamp))
+    if failed:
+        click.echo(say("forge.reviewed.nothing-changed", language), err=True)
+        sys.exit(2)
+    for path, stamp in stamps:
+        shown = _shown_path(path, root)
+        date = day.isoformat()
+        if stamp.previous == date:
+            note = say("forge.reviewed.current", language, date=date)
+        else:
+            write_in_place(path, stamp.text)
+            key = "added" if stamp.previous is None else "changed"
+            note = say(f"forge.reviewed.{key}", language, previous=stamp.previous, date=date)
+        click.echo(f"{shown}:{stamp.line}:{stamp.column}: {note}", err=True)
+
+
+def _shown_path(path: Path, root: Path) -> str:
+    resolved, base = path.resolve(), root.resolve()
+    return resolved.relative_to(base).as_posix() if resolved.is_relative_to(base) else str(path)
+
+
+def _stamp_problem(process_id: str, error: Exception, known: list[str], language: str) -> str:
+    from .problems import closest
+    from .review_stamp import StampError
+
+    if isinstance(error, StampError):
+        said = say(f"forge.reviewed.{error.code}", language, **error.args_)
+        if error.code in ("unknown-process", "invalid-id"):
+            candidate = closest(process_id, known)
+            if candidate:
+                said += say("problem.did-you-mean", language, candidate=candidate)
+        return f"{process_id}: {said}"
+    reason = getattr(error, "strerror", None) or str(error)
+    return f"{process_id}: {reason}"
+
+
+@main.command("mr-note", help=_help("forge.help.mr-note"))
+@click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--token-variable",
+    default="PROZESSHANDBUCH_NOTE_TOKEN",
+    help=_help("forge.note.help-token"),
+)
+@_LANGUAGE
+def mr_note(report: Path, token_variable: str, language: str) -> None:
+    """Post REPORT as the handbook's comment in the GitLab merge request of this pipeline."""
+    from .gitlab_note import MergeRequest, NoteError, note_body, publish_note
+
+    merge_request = MergeRequest.from_environment(os.environ, token_variable)
+    if merge_request is None or not merge_request.token:
+        if merge_request is None and os.environ.get(token_variable):
+            click.echo(say("forge.note.no-merge-request", language), err=True)
+            sys.exit(2)
+        click.echo(say("forge.note.no-token", language, variable=token_variable), err=True)
+        return
+    hint = say("forge.note.truncated", language)
+    body = note_body(report.read_text(encoding="utf-8"), hint)
+    try:
+        outcome = publish_note(merge_request, body)
+    except NoteError as error:
+        click.echo(say("forge.note.failed", language, reason=error), err=True)
+        sys.exit(3)
+    click.echo(say(f"forge.note.{outcome}", language, iid=merge_request.iid), err=True)
+
+
 @main.command(help=_help("cli.help.codeowners"))
 @click.option(
     "--format",
