@@ -118,6 +118,24 @@ def test_demo_loads_nothing_from_another_host(demo_site: Path) -> None:
         assert "@import" not in text or "fonts.googleapis" not in text, css
 
 
+def test_demo_shows_the_edit_button_with_its_example_forge(demo_site: Path) -> None:
+    soup = BeautifulSoup(
+        (demo_site / "prozesse" / "reisepass-beantragen" / "index.html").read_text(
+            encoding="utf-8"
+        ),
+        "html.parser",
+    )
+    button = soup.select_one("article a.ph-edit-button")
+    assert button is not None
+    assert button.get_text(strip=True) == "Diesen Prozess bearbeiten"
+    assert button["href"] == (
+        "https://gitlab.example.org/musterstadt/prozesshandbuch/-/edit/main/"
+        "content/processes/reisepass-beantragen.yml"
+    )
+    # The example address makes Material show a repository link, but no API request.
+    assert soup.select_one('[data-md-component="source"]') is None
+
+
 # --- the demo in English ------------------------------------------------------------------
 # Shipped German documentation, not interface text: the guide for authors is German only.
 GERMAN_ONLY_PAGES = {"anleitung/index.html"}

@@ -52,6 +52,8 @@ ASSET_PREFIX = "assets/prozesshandbuch/"
 SEARCH_WORDS = "search-words.json"
 """The handbook's words for the search box's spelling help (assets/search.js)."""
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_SOURCE_COMPONENT = 'class="md-source" data-md-component="source"'
+_SOURCE_LINK = 'class="md-source"'
 
 
 class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-call]
@@ -343,7 +345,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         if self._lit_area is not None:
             self._lit_area.active = False
             self._lit_area = None
-        output = self._name_search_dialog(output)
+        output = self._repair_header(output)
         with self._guard("render"):
             head = feed_link(
                 get_relative_url(FEED, page.url), text("page.news", self.config.language)
@@ -360,18 +362,24 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         # 404.html is a theme template, not a page: it needs the same repair.
-        output = self._name_search_dialog(output_content)
+        output = self._repair_header(output_content)
         page_policy = self._policies.pop(template_name, None)
         if page_policy is None or not template_name.endswith(".html"):
             return output
         return add_policy_meta(output, page_policy)
 
-    def _name_search_dialog(self, output: str) -> str:
+    def _repair_header(self, output: str) -> str:
+        """Name the search dialog, and keep the header's repository link a plain link."""
         # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
         self._progress.advance()
         with self._guard("render"):
             label = text("page.search", self.config.language)
-            return output.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
+            search = f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">'
+            output = output.replace(_SEARCH_DIALOG, search, 1)
+            # Material asks the forge's API for stars and forks when `repo_url` names a
+            # GitLab or GitHub host; without the component the header keeps a plain link,
+            # and the site requests nothing from another host.
+            return output.replace(_SOURCE_COMPONENT, _SOURCE_LINK)
 
     # Before the search plugin's: it writes the index, which must hold every page.
     @event_priority(100)
