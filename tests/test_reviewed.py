@@ -74,7 +74,7 @@ def test_only_the_date_changes_comments_and_layout_stay(
     [
         pytest.param(
             'review:\n  last_reviewed: "2025-02-01"\n',
-            'review:\n  last_reviewed: 2026-11-30\n',
+            "review:\n  last_reviewed: 2026-11-30\n",
             id="quoted-date",
         ),
         pytest.param(
