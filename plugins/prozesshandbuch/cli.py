@@ -313,15 +313,19 @@ def codeowners(
         render_codeowners,
     )
     from .load import load_handbook
+    from .mkdocs_options import plugin_options
     from .problems import errors
 
-    for name in invalid_names(fallback):
+    root = _repository_root(content_dir)
+    # The editorial group can also live in mkdocs.yml, so that CI's plain `--check` and
+    # the site agree on it; it is checked like a command-line name.
+    configured = plugin_options(root / "mkdocs.yml").get("codeowners_fallback") or ()
+    configured = (configured,) if isinstance(configured, str) else tuple(map(str, configured))
+    for name in invalid_names((*fallback, *configured)):
         # A line break in a name would add a line of its own to CODEOWNERS.
         shown = name.encode("unicode_escape").decode("ascii")
         click.echo(say("cli.invalid-fallback", language, name=shown), err=True)
         sys.exit(2)
-
-    root = _repository_root(content_dir)
     loaded = load_handbook(content_dir, root)
     if not content_dir.is_dir():
         click.echo(loaded.problems[0].format(language), err=True)
@@ -336,8 +340,14 @@ def codeowners(
     kind: Forge = "github" if forge == "github" else "gitlab"
     command = regenerate_command(kind, content, fallback)
     day = today.date() if today else dt.date.today()
+    # Owners from mkdocs.yml are not part of the command: it finds them there again.
     text = render_codeowners(
-        loaded.handbook, day, kind, language=language, command=command, fallback=fallback
+        loaded.handbook,
+        day,
+        kind,
+        language=language,
+        command=command,
+        fallback=(*fallback, *configured),
     )
     if output == "-":
         if verify:

@@ -3,7 +3,9 @@
 Who reviews a change is who is accountable for the content: a process goes to the current
 holders of its owner role, a role to its own holders, a unit to the holders of its head
 role, a system to the holders of its owner role. Holders are matched by their forge
-``username``; files whose owners have none are listed as comments, so the gap is visible.
+``username``. When that role has nobody with a username, its deputy role's people review;
+when they are missing too, the configured fallback owners (an editorial group) do. Each
+such file also gets a comment line saying why, so the gap stays visible.
 
 GitLab and GitHub read the same line syntax (``/path @user1 @user2``, paths anchored at
 the repository root by a leading ``/``); only GitLab knows sections (``[Prozesse]``).
@@ -49,6 +51,9 @@ class Route:
     path: str
     owners: tuple[str, ...]
     reason: str = ""
+    """Why the accountable role's own people do not review it (empty if they do)."""
+    deputy: str | None = None
+    """The deputy role whose people review it because the accountable role is vacant."""
 
 
 def accountable_role(handbook: Handbook, kind: EntityKind, entity_id: str) -> str | None:
@@ -73,14 +78,19 @@ def routes(handbook: Handbook, today: dt.date, language: str = DEFAULT_LANGUAGE)
             role_id = accountable_role(handbook, kind, entity_id)
             role = handbook.roles.get(role_id) if role_id else None
             owners = _usernames(role, today) if role else ()
-            reason = ""
+            reason, deputy = "", None
             if role_id is None:
                 reason = text("codeowners.no-role", language)
             elif role is None:
                 reason = text("codeowners.unknown-role", language, role=role_id)
             elif not owners:
                 reason = text("codeowners.no-username", language, role=role_id)
-            found.append(Route(kind, path, owners, reason))
+                # A vacant role is covered by its deputy, in review as in daily work.
+                stand_in = handbook.roles.get(role.deputy) if role.deputy else None
+                if stand_in is not None:
+                    owners = _usernames(stand_in, today)
+                    deputy = stand_in.id if owners else None
+            found.append(Route(kind, path, owners, reason, deputy))
     return sorted(found, key=lambda route: (_ORDER.index(route.kind), route.path))
 
 
@@ -124,10 +134,12 @@ def render_codeowners(
 ) -> str:
     """The CODEOWNERS text for ``handbook`` as of ``today``.
 
-    ``fallback`` owners (e.g. the editorial team) get the files that would otherwise be
-    unrouted. They are written per file rather than as one ``/content/`` line, because
-    GitLab sections add up (a file matched in two sections needs both approvals) while
-    GitHub lets the last match win; per-file lines mean the same on both.
+    A vacant accountable role hands its files to the people of its deputy role; the
+    ``fallback`` owners (e.g. the editorial team) get the files that would still be
+    unrouted, so no file is left without reviewers. They are written per file rather
+    than as one ``/content/`` line, because GitLab sections add up (a file matched in
+    two sections needs both approvals) while GitHub lets the last match win; per-file
+    lines mean the same on both.
     """
     extra = _names(fallback)
     lines = [text("codeowners.header", language, command=command), ""]
@@ -139,7 +151,17 @@ def render_codeowners(
             current = route.kind
             section = text(_SECTIONS[route.kind], language)
             lines.append(f"[{section}]" if forge == "gitlab" else f"# {section}")
-        if not route.owners:
+        if route.deputy:
+            lines.append(
+                text(
+                    "forge.codeowners.via-deputy",
+                    language,
+                    path=_pattern(route.path),
+                    reason=route.reason,
+                    deputy=route.deputy,
+                )
+            )
+        elif not route.owners:
             lines.append(
                 text(
                     "codeowners.unrouted", language, path=_pattern(route.path), reason=route.reason

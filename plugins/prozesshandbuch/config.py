@@ -59,3 +59,7 @@ class PluginConfig(Config):  # type: ignore[no-untyped-call]
     """Give every page a Content-Security-Policy that lets only the site's own scripts run
     (files, and the theme's inline scripts by hash); `false` only for themes or
     extensions that need other scripts."""
+    codeowners_fallback = c.ListOfItems(c.Type(str), default=[])
+    """Forge users or groups (e.g. `stadt/redaktion`) who review the files whose
+    accountable role and its deputy have nobody with a `username`; read by
+    `prozesshandbuch codeowners`."""

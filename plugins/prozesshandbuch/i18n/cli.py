@@ -98,8 +98,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "only check whether the file is up to date",
     ),
     "cli.help.fallback": (
-        "Benutzer oder Gruppe für Dateien ohne Zuordnung (mehrfach möglich)",
-        "user or group for unrouted files (may be given more than once)",
+        "Benutzer oder Gruppe für Dateien, deren Rolle und Vertretung unbesetzt sind "
+        "(mehrfach möglich; dauerhaft: Plugin-Option codeowners_fallback in mkdocs.yml)",
+        "user or group for files whose role and deputy are vacant (may be given more than "
+        "once; permanently: plugin option codeowners_fallback in mkdocs.yml)",
     ),
     "cli.help.today-holders": ("Stichtag für 'holders'", "reference day for 'holders'"),
 }

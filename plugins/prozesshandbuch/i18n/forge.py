@@ -114,4 +114,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "last_reviewed ist schon {date}",
         "last_reviewed is already {date}",
     ),
+    "forge.codeowners.via-deputy": (
+        "# Vertretung: {path} – {reason}; es prüft die Vertretung '{deputy}'",
+        "# deputy: {path} – {reason}; the deputy role '{deputy}' reviews",
+    ),
 }
