@@ -15,12 +15,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from browser_support import REPO_ROOT
-from test_browser import browser, open_session, playwright_driver, site_url
+from test_browser import open_session
 
 pytestmark = pytest.mark.browser
-
-# Fixtures shared with test_browser.py (imported, so pytest finds them here too).
-__all__ = ["browser", "playwright_driver", "site_url"]
 
 ASSETS = REPO_ROOT / "plugins" / "prozesshandbuch" / "assets"
 RESULTS = REPO_ROOT / "test-results"
