@@ -65,6 +65,10 @@ def test_the_header_repository_link_fetches_nothing(gitlab_site: Path) -> None:
     assert source is not None
     assert source["href"] == "https://gitlab.example.org/stadt/handbuch"
     assert soup.select_one('[data-md-component="source"]') is None
+    # The error page comes from a theme template rather than a page; it has the link too.
+    not_found = page(gitlab_site, "404.html")
+    assert not_found.select_one("a.md-source") is not None
+    assert not_found.select_one('[data-md-component="source"]') is None
 
 
 def test_github_web_editor_and_english_labels(
