@@ -90,6 +90,7 @@ FAMILIES: dict[str, set[str]] = {
     "change.deleted-": {*get_args(EntityKind), "file"},
     "change.step-kind-": _values(StepKind),
     "diagram.direction.": {"TB", "LR"},
+    "forge.edit.": set(get_args(EntityKind)),
 }
 # Keys built from a code that the code writes as a string literal of its own
 # (``Problem(..., "unknown-role")`` -> ``problem.unknown-role``,

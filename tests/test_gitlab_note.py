@@ -117,7 +117,7 @@ def test_first_run_creates_the_comment_and_later_runs_update_it(
 
     first = mr_note(report, api, TOKEN)
     assert first.returncode == 0, first.stderr
-    assert "Kommentar im Merge-Request !5 angelegt" in first.stderr
+    assert "Kommentar im Merge-Request !5 geschrieben" in first.stderr
     report.write_text("## Änderungen\n\n- Schritt 'Prüfen' entfernt\n", encoding="utf-8")
     second = mr_note(report, api, TOKEN)
     assert second.returncode == 0, second.stderr

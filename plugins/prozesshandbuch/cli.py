@@ -177,9 +177,7 @@ def diff_command(revisions: str, content_dir: Path, language: str) -> None:
     default=Path("content"),
     help=_help("cli.help.content"),
 )
-@click.option(
-    "--today", type=click.DateTime(["%Y-%m-%d"]), help=_help("forge.reviewed.today-help")
-)
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help=_help("forge.reviewed.today-help"))
 @_LANGUAGE
 def reviewed(
     process_ids: tuple[str, ...], content_dir: Path, today: dt.datetime | None, language: str
@@ -213,8 +211,10 @@ def reviewed(
             note = say("forge.reviewed.current", language, date=date)
         else:
             write_in_place(path, stamp.text)
-            key = "added" if stamp.previous is None else "changed"
-            note = say(f"forge.reviewed.{key}", language, previous=stamp.previous, date=date)
+            if stamp.previous is None:
+                note = say("forge.reviewed.added", language, date=date)
+            else:
+                note = say("forge.reviewed.changed", language, previous=stamp.previous, date=date)
         click.echo(f"{shown}:{stamp.line}:{stamp.column}: {note}", err=True)
 
 
@@ -223,12 +223,21 @@ def _shown_path(path: Path, root: Path) -> str:
     return resolved.relative_to(base).as_posix() if resolved.is_relative_to(base) else str(path)
 
 
+# Why `reviewed` left a file alone, by StampError code.
+_STAMP_TEXTS = {
+    "invalid-id": "forge.reviewed.invalid-id",
+    "unknown-process": "problem.unknown-process",
+    "unreadable": "forge.reviewed.unreadable",
+    "unexpected-layout": "forge.reviewed.unexpected-layout",
+}
+
+
 def _stamp_problem(process_id: str, error: Exception, known: list[str], language: str) -> str:
     from .problems import closest
     from .review_stamp import StampError
 
     if isinstance(error, StampError):
-        said = say(f"forge.reviewed.{error.code}", language, **error.args_)
+        said = say(_STAMP_TEXTS[error.code], language, **error.args_)
         if error.code in ("unknown-process", "invalid-id"):
             candidate = closest(process_id, known)
             if candidate:
@@ -264,7 +273,8 @@ def mr_note(report: Path, token_variable: str, language: str) -> None:
     except NoteError as error:
         click.echo(say("forge.note.failed", language, reason=error), err=True)
         sys.exit(3)
-    click.echo(say(f"forge.note.{outcome}", language, iid=merge_request.iid), err=True)
+    key = "forge.note.created" if outcome == "created" else "forge.note.updated"
+    click.echo(say(key, language, iid=merge_request.iid), err=True)
 
 
 @main.command(help=_help("cli.help.codeowners"))

@@ -56,7 +56,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "or CI_MERGE_REQUEST_IID missing)",
     ),
     "forge.note.created": (
-        "Kommentar im Merge-Request !{iid} angelegt",
+        "Kommentar im Merge-Request !{iid} geschrieben",
         "Comment added to merge request !{iid}",
     ),
     "forge.note.updated": (
@@ -85,10 +85,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "forge.reviewed.invalid-id": (
         "'{id}' ist keine Prozesskennung (nur Kleinbuchstaben a–z, Ziffern und Bindestriche)",
         "'{id}' is not a process id (only lower-case letters a–z, digits and hyphens)",
-    ),
-    "forge.reviewed.unknown-process": (
-        "unbekannter Prozess '{id}'",
-        "unknown process '{id}'",
     ),
     "forge.reviewed.unreadable": (
         "Datei kann nicht gelesen werden: {detail} (Einzelheiten: prozesshandbuch check)",
