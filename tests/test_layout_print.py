@@ -40,6 +40,14 @@ CHROME = (
     "Diagramm in voller Größe öffnen",
     "Brotkrümel",
 )
+# The edit buttons of entity pages: paper cannot open the web editor. (The guide names
+# them in its text, so they are looked for on entity pages only.)
+EDIT_BUTTONS = {
+    PRINT_PAGES["process"]: "Diesen Prozess bearbeiten",
+    PRINT_PAGES["role"]: "Diese Rolle bearbeiten",
+    PRINT_PAGES["unit"]: "Diese Organisationseinheit bearbeiten",
+    PRINT_PAGES["system"]: "Dieses IT-System bearbeiten",
+}
 RESULTS = REPO_ROOT / "test-results"
 
 
@@ -67,6 +75,8 @@ def test_every_page_type_prints_without_chrome_and_with_a_header_line(
     for number, text in enumerate(pages, 1):
         for chrome in CHROME:
             assert chrome not in text, f"/{path}, page {number}: {chrome!r} is printed"
+        button = EDIT_BUTTONS.get(path)
+        assert button is None or button not in text, f"/{path}, page {number}: edit button"
 
 
 def test_process_prints_steckbrief_and_diagram_on_page_one_within_four_pages(
