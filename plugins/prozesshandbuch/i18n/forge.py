@@ -27,13 +27,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "stay). If an id is unknown, no file is changed (exit code 2).",
     ),
     "forge.help.mr-note": (
-        "REPORT (z. B. aus 'prozesshandbuch diff') als Kommentar im GitLab-Merge-Request.\n\n"
+        "REPORT als Kommentar im GitLab-Merge-Request, etwa aus 'prozesshandbuch diff'.\n\n"
         "Für GitLab-CI: liest API, Projekt und Merge-Request aus den vordefinierten "
         "Variablen, das Token aus der genannten CI/CD-Variable. Ein späterer Lauf "
         "aktualisiert denselben Kommentar. Ohne Token: nur ein Hinweis, Exit-Code 0. "
         "Exit-Code 3, wenn GitLab den Kommentar ablehnt.",
-        "REPORT (e.g. from 'prozesshandbuch diff') as a comment in the GitLab merge "
-        "request.\n\n"
+        "REPORT as a comment in the GitLab merge request, such as from 'prozesshandbuch "
+        "diff'.\n\n"
         "For GitLab CI: reads API, project and merge request from the predefined "
         "variables, the token from the named CI/CD variable. A later run updates the same "
         "comment. Without a token: only a note, exit code 0. Exit code 3 when GitLab "
