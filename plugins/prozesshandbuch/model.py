@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, WithJsonSchema
 from pydantic.json_schema import SkipJsonSchema
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -215,6 +215,8 @@ MetricValue = Annotated[
     | Annotated[float, Tag("~float")]
     | Annotated[str, Tag("~str")],
     Discriminator(_scalar_form),
+    # As a oneOf, every whole number matched both "integer" and "number" and failed.
+    WithJsonSchema({"type": ["boolean", "number", "string"]}),
 ]
 
 
@@ -281,6 +283,14 @@ class Step(_Strict):
     )
     duration: str | None = Field(
         default=None, description="Typische Dauer (freier Text)", examples=["15 min"]
+    )
+    automated: bool = Field(
+        default=False,
+        description=(
+            "true: Der Schritt läuft ohne Bearbeitung durch eine Person im IT-System ab "
+            "(BPMN: serviceTask); `role` ist dann die Rolle, die das System betreut"
+        ),
+        examples=[True],
     )
     next: NextStep | None = Field(
         default=None,

@@ -43,14 +43,26 @@ def schema_text(kind: EntityKind) -> str:
 
 
 def schema_files() -> dict[str, str]:
-    """File name -> text for every kind."""
-    return {f"{kind}.schema.json": schema_text(kind) for kind in MODEL_BY_KIND}
+    """File name -> text for every kind, and for ``handbook.json``."""
+    from .interop import handbook_json
+
+    files = {f"{kind}.schema.json": schema_text(kind) for kind in MODEL_BY_KIND}
+    files[handbook_json.SCHEMA_FILE] = handbook_json.schema_text()
+    return files
 
 
-def _without_titles(node: Any) -> Any:
-    """Drop the English titles pydantic derives from field names; descriptions say it all."""
+def _without_titles(node: Any, *, field_names: bool = False) -> Any:
+    """Drop the English titles pydantic derives from field names; descriptions say it all.
+
+    Keys of a ``properties`` mapping are field names, not annotations: a field that is
+    itself called ``title`` stays (dropping it made every file fail in the editor).
+    """
     if isinstance(node, dict):
-        return {k: _without_titles(v) for k, v in node.items() if k != "title"}
+        return {
+            k: _without_titles(v, field_names=k == "properties" and not field_names)
+            for k, v in node.items()
+            if field_names or k != "title"
+        }
     if isinstance(node, list):
         return [_without_titles(v) for v in node]
     return node
