@@ -57,9 +57,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+# The test tools include bpmn-js from npm, in a test-only folder (git-ignored).
+$(VENV)/.installed-test: pyproject.toml tests/js/package-lock.json $(VENV)/.installed
 	$(BIN)/pip install -q -e '.[test]'
+	@scripts/ensure-system.sh node
+	cd tests/js && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
 clean:
-	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache tests/js/node_modules

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Makes sure the system packages the handbook needs are present.
-# Usage: scripts/ensure-system.sh venv graphviz chromium
+# Usage: scripts/ensure-system.sh venv graphviz chromium node
 # As root it installs what is missing with apt-get; otherwise it names the exact command.
 set -eu
 
@@ -10,6 +10,7 @@ for need in "$@"; do
     venv) python3 -c "import ensurepip, venv" 2>/dev/null || missing="$missing python3-venv" ;;
     graphviz) command -v dot >/dev/null 2>&1 || missing="$missing graphviz" ;;
     chromium) [ -x /usr/bin/chromium ] || missing="$missing chromium" ;;
+    node) { command -v node && command -v npm; } >/dev/null 2>&1 || missing="$missing nodejs npm" ;;
     *) echo "ensure-system.sh: unbekannt: $need" >&2; exit 2 ;;
   esac
 done

@@ -12,6 +12,7 @@ import click
 from .checkcache import check_content
 from .i18n import DEFAULT_LANGUAGE
 from .i18n import text as say
+from .interop.commands import export_group
 from .problem_formats import REPORT_FORMATS, ReportFormat, render_report, text_lines
 from .problems import errors, warnings
 
@@ -395,3 +396,7 @@ def _sync_file(
         return 2
     click.echo(say("cli.file-written", language, path=shown), err=True)
     return 0
+
+
+# --- exchange with other tools (BPMN, KOOS): commands live in interop/commands.py --------
+main.add_command(export_group)

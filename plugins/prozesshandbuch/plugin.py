@@ -31,6 +31,7 @@ from .findings import build_findings
 from .htmlblocks import HtmlBlocks, SearchStubs
 from .i18n import Texts, format_date, text
 from .incremental import PageReuse, page_key
+from .interop.site_files import exchange_files
 from .model import Handbook
 from .pages import GeneratedPage, PageContext, build_pages
 from .pages.news_page import feed_link, render_feed, render_news_page
@@ -189,6 +190,11 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         with self._guard("files"):
             self._pages = pages
             self._other_files = self._other_generated_files(config, handbook, feed)
+            with self._timings.phase("exchange_files"):
+                self._other_files += [
+                    File.generated(config, path, content=content)
+                    for path, content in exchange_files(handbook, relations).items()
+                ]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._generated = {}

@@ -27,6 +27,7 @@ from . import (
     forge,
     history,
     input,
+    interop,
     layout,
     pages,
     problems,
@@ -52,6 +53,7 @@ _AREAS: tuple[Mapping[str, tuple[str, str]], ...] = (
     layout.TEXTS,
     security.TEXTS,
     answers.TEXTS,
+    interop.TEXTS,
 )
 
 

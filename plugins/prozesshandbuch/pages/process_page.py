@@ -8,6 +8,7 @@ from typing import Any
 from .. import i18n
 from ..flow import step_anchor, step_index, targets
 from ..i18n import Texts
+from ..interop.site_files import bpmn_site_path
 from ..model import END, Process, Step
 from ..relations import ProcessReach
 from ..standing import Standing, standing
@@ -198,6 +199,7 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
         reading_paths=reading_stops(ctx, process),
         history=history,
         source_path=source_path,
+        bpmn_url=ctx.urls.asset(src, bpmn_site_path(process.id)),
     )
     tags = search_terms(process.keywords, process.tags)
     meta = front_matter(
