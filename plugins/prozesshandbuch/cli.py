@@ -12,7 +12,7 @@ import click
 from .checkcache import check_content
 from .i18n import DEFAULT_LANGUAGE
 from .i18n import text as say
-from .interop.commands import export_group
+from .interop.commands import export_group, import_group
 from .problem_formats import REPORT_FORMATS, ReportFormat, render_report, text_lines
 from .problems import errors, warnings
 
@@ -400,3 +400,4 @@ def _sync_file(
 
 # --- exchange with other tools (BPMN, KOOS): commands live in interop/commands.py --------
 main.add_command(export_group)
+main.add_command(import_group)
