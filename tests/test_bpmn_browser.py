@@ -1,7 +1,7 @@
 """bpmn-js, the modeller behind bpmn.io and Camunda Modeler, opens every exported demo file.
 
 The page loads bpmn-js from ``tests/js/node_modules`` (installed by ``make test`` from the
-npm registry) through a server on 127.0.0.1; nothing is requested from another host.
+npm registry) through a server on 127.0.0.1; a request to any other host fails the test.
 A screenshot of each diagram lands in ``test-results/bpmn/`` for a person to look at.
 """
 
@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
-from browser_support import CHROMIUM_ARGS, REPO_ROOT, StaticServer, require_chromium
+from browser_support import REPO_ROOT, StaticServer
 from prozesshandbuch.interop.site_files import exchange_files
 from prozesshandbuch.load import load_handbook
 from prozesshandbuch.relations import build_relations
@@ -31,7 +31,7 @@ SCREENSHOTS = REPO_ROOT / "test-results" / "bpmn"
 def _demo_files() -> dict[str, bytes]:
     handbook = load_handbook(REPO_ROOT / "content", REPO_ROOT).handbook
     files = exchange_files(handbook, build_relations(handbook))
-    return {path: data for path, data in files.items() if path.endswith(".bpmn")}
+    return {Path(path).name: data for path, data in files.items() if path.endswith(".bpmn")}
 
 
 DEMO_FILES = _demo_files()
@@ -39,6 +39,7 @@ DEMO_FILES = _demo_files()
 
 @pytest.fixture(scope="module")
 def viewer_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """bpmn-js, its test page and every exported demo file, served on 127.0.0.1."""
     if not (BPMN_JS / "bpmn-viewer.production.min.js").is_file():
         pytest.fail(
             f"{BPMN_JS} fehlt: 'make test' installiert bpmn-js aus npm nach tests/js/ "
@@ -51,31 +52,23 @@ def viewer_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         shutil.copy(BPMN_JS / "assets" / name, folder)
     shutil.copytree(BPMN_JS / "assets" / "bpmn-font", folder / "bpmn-font")
     shutil.copy(VIEWER_PAGE, folder / "view.html")
-    for path, data in DEMO_FILES.items():
-        (folder / Path(path).name).write_bytes(data)
+    for name, data in DEMO_FILES.items():
+        (folder / name).write_bytes(data)
     with StaticServer(folder) as server:
         yield server.url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.mark.parametrize("path", sorted(DEMO_FILES), ids=lambda p: Path(p).stem)
+# The session's one Chromium (browser_fixtures.py), shared with the other browser tests.
+@pytest.mark.parametrize("name", sorted(DEMO_FILES), ids=lambda n: Path(n).stem)
 def test_bpmn_js_imports_the_exported_file_without_warnings(
-    browser: Browser, viewer_url: str, path: str
+    browser: Browser, viewer_url: str, name: str
 ) -> None:
-    name = Path(path).name
     with open_session(browser, viewer_url) as session:
         page = session.open(f"view.html?file={name}")
         page.wait_for_selector("body[data-result]")
         result = json.loads(page.locator("body").get_attribute("data-result") or "{}")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{Path(path).stem}.png"))
+        page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"))
     assert result["error"] is None, result
     assert result["warnings"] == []
     # Pool, lanes, events, steps and flows all became diagram elements.
