@@ -15,12 +15,68 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Export abgebrochen: die Inhalte enthalten Fehler (siehe oben).",
         "Export stopped: the content has errors (see above).",
     ),
-    "interop.export-unknown-process": (
-        "unbekannter Prozess '{id}'",
-        "unknown process '{id}'",
+    # Help texts (``--help``), in the language of PROZESSHANDBUCH_LANG
+    "interop.help.export": (
+        "Inhalte für andere Werkzeuge ausgeben (BPMN 2.0).",
+        "Export content for other tools (BPMN 2.0).",
     ),
-    "interop.written": ("{path}: geschrieben", "{path}: written"),
-    "interop.warning": ("Warnung", "warning"),
+    "interop.help.export-bpmn": (
+        "Je Prozess eine Datei <kennung>.bpmn schreiben (ohne PROCESS_IDS: alle Prozesse).",
+        "Write one file <id>.bpmn per process (without PROCESS_IDS: every process).",
+    ),
+    "interop.help.export-output": (
+        "Zielordner (Standard: ./bpmn)",
+        "target folder (default: ./bpmn)",
+    ),
+    "interop.help.import": (
+        "Inhalte aus anderen Werkzeugen übernehmen (BPMN 2.0, KOOS).",
+        "Import content from other tools (BPMN 2.0, KOOS).",
+    ),
+    "interop.help.import-bpmn": (
+        "BPMN-2.0-Dateien als Prozesse übernehmen (Bahnen werden zu Rollen).\n\n"
+        "Alles oder nichts: geschrieben wird erst, wenn jede Datei umgewandelt ist und die "
+        "Prüfung der neuen Dateien keinen Fehler findet. Vorhandene Dateien bleiben ohne "
+        "--force unberührt.",
+        "Import BPMN 2.0 files as processes (lanes become roles).\n\n"
+        "All or nothing: files are written only when every file converted and the check of "
+        "the new files finds no error. Existing files stay untouched without --force.",
+    ),
+    "interop.help.import-koos": (
+        "Eine KOOS-Ablage (orga.yaml, prozesse/*.md) übernehmen: Einheiten, Rollen, "
+        "Prozesse.\n\n"
+        "Alles oder nichts wie beim BPMN-Import; vorhandene Dateien bleiben ohne --force "
+        "unberührt.",
+        "Import a KOOS folder (orga.yaml, prozesse/*.md): units, roles, processes.\n\n"
+        "All or nothing as for the BPMN import; existing files stay untouched without "
+        "--force.",
+    ),
+    "interop.help.force": ("Vorhandene Dateien überschreiben", "overwrite existing files"),
+    # Texts the imports write into content files, in the language of the import
+    "interop.stub-unit-title": ("Noch zuzuordnen", "To be assigned"),
+    "interop.branch-default": ("sonst", "otherwise"),
+    "interop.branch-numbered": ("Zweig {number}", "Branch {number}"),
+    "interop.branch-numbered-parallel": ("Zweig {number} (parallel)", "Branch {number} (parallel)"),
+    "interop.title-parallel-gateway": (
+        "Alle Zweige bearbeiten (parallel)",
+        "Work on all branches (in parallel)",
+    ),
+    "interop.title-inclusive-gateway": (
+        "Zutreffende Zweige bearbeiten",
+        "Work on the branches that apply",
+    ),
+    "interop.title-complex-gateway": (
+        "Zweige nach Bedingung bearbeiten",
+        "Work on branches by condition",
+    ),
+    "interop.title-event-gateway": (
+        "Auf das erste eintretende Ereignis warten",
+        "Wait for the first event to occur",
+    ),
+    "interop.koos-head-role": ("Leitung {unit}", "Head of {unit}"),
+    "interop.koos-special-function": (
+        "Organisationsweite Sonderfunktion",
+        "Organisation-wide special function",
+    ),
     # Reading input files
     "interop.cannot-read": (
         "Datei kann nicht gelesen werden: {reason}",

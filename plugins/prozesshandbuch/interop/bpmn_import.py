@@ -25,6 +25,7 @@ from typing import Any
 from lxml import etree
 from pydantic import ValidationError
 
+from ..i18n import DEFAULT_LANGUAGE, text
 from ..load import slugify
 from ..model import END, Process, Role
 from .bpmn_ids import (
@@ -66,15 +67,14 @@ _LOST_ARTIFACTS = {
     "textAnnotation",
     "group",
 }
-DEFAULT_BRANCH = "sonst"
 _GATEWAY_TITLES = {
-    "parallelGateway": "Alle Zweige bearbeiten (parallel)",
-    "inclusiveGateway": "Zutreffende Zweige bearbeiten",
-    "complexGateway": "Zweige nach Bedingung bearbeiten",
-    "eventBasedGateway": "Auf das erste eintretende Ereignis warten",
-    "exclusiveGateway": "Entscheidung",
+    "parallelGateway": "interop.title-parallel-gateway",
+    "inclusiveGateway": "interop.title-inclusive-gateway",
+    "complexGateway": "interop.title-complex-gateway",
+    "eventBasedGateway": "interop.title-event-gateway",
+    "exclusiveGateway": "page.decision",
 }
-"""Titles for unnamed gateways; German like the content, since they become step titles."""
+"""Catalogue keys of the titles for unnamed gateways, which become step titles."""
 
 
 def _local(element: etree._Element) -> str:
@@ -141,8 +141,17 @@ class _Flow:
 class _FileReader:
     """Converts the processes of one BPMN file, collecting notices."""
 
-    def __init__(self, root: etree._Element, shown: str, known: KnownContent, result: BpmnImport):
+    def __init__(
+        self,
+        root: etree._Element,
+        shown: str,
+        known: KnownContent,
+        result: BpmnImport,
+        language: str,
+    ):
         self.root = root
+        self.language = language
+        """The language of the texts written into content (unnamed gateways, branches)."""
         self.shown = shown
         self.known = known
         self.result = result
@@ -314,7 +323,7 @@ class _FileReader:
             if condition and condition.strip():
                 return condition.strip()
         if source.get("default") == item.id:
-            return DEFAULT_BRANCH
+            return text("interop.branch-default", self.language)
         return None
 
     def _lanes(self, process: etree._Element, nodes: dict[str, _Node]) -> dict[str, str]:
@@ -468,7 +477,7 @@ class _FileReader:
 
     def _fallback_title(self, node: _Node) -> str:
         if node.kind in _GATEWAY_TITLES:
-            return _GATEWAY_TITLES[node.kind]
+            return text(_GATEWAY_TITLES[node.kind], self.language)
         self.warn(node.element, "interop.unnamed", kind=node.kind, id=node.id)
         return node.id
 
@@ -521,9 +530,12 @@ class _FileReader:
             named = []
             for number, (target, label, _node) in enumerate(branches, start=1):
                 if not label:
-                    label = f"Zweig {number}"
-                    if node.kind == "parallelGateway":
-                        label += " (parallel)"
+                    key = (
+                        "interop.branch-numbered-parallel"
+                        if node.kind == "parallelGateway"
+                        else "interop.branch-numbered"
+                    )
+                    label = text(key, self.language, number=number)
                     self.warn(node.element, "interop.branch-unnamed", id=node.id, label=label)
                 named.append({"to": target or END, "when": label})
             return {"next": named}
@@ -602,8 +614,13 @@ def _first_error(error: ValidationError) -> str:
     return f"{where}: {item['msg']}"
 
 
-def convert_bpmn(files: list[tuple[Path, str]], known: KnownContent) -> BpmnImport:
+def convert_bpmn(
+    files: list[tuple[Path, str]], known: KnownContent, language: str = DEFAULT_LANGUAGE
+) -> BpmnImport:
     """Convert every file, given as ``(path, path as shown in messages)``.
+
+    Texts the import makes up (titles of unnamed gateways, names of unnamed branches) are
+    in ``language``, the language of the handbook being written.
 
     All files are converted before any is refused, so one run reports every file's
     problems; a refusal of any file refuses the whole import.
@@ -614,7 +631,7 @@ def convert_bpmn(files: list[tuple[Path, str]], known: KnownContent) -> BpmnImpo
     for path, shown in files:
         try:
             root = read_xml(path, shown)
-            result.processes.extend(_FileReader(root, shown, known, result).read(planned))
+            result.processes.extend(_FileReader(root, shown, known, result, language).read(planned))
         except ImportRefusedError as refused:
             refusals.extend(refused.notices)
     if refusals:

@@ -34,7 +34,7 @@ def process_data(process: Process) -> dict[str, Any]:
 
 def bpmn_plan(files: list[tuple[Path, str]], content_dir: Path, language: str) -> ImportPlan:
     """Convert ``files``; raises ImportRefusedError when one cannot be converted."""
-    result = convert_bpmn(files, known_content(content_dir))
+    result = convert_bpmn(files, known_content(content_dir), language)
     plan = ImportPlan(notices=result.notices)
     for item in result.processes:
         plan.files[relative_path("process", item.process.id)] = yaml_text(
@@ -49,7 +49,7 @@ def bpmn_plan(files: list[tuple[Path, str]], content_dir: Path, language: str) -
     if result.needs_unit_stub:
         plan.files[relative_path("unit", STUB_UNIT)] = yaml_text(
             "unit",
-            {"title": "Noch zuzuordnen" if language != "en" else "To be assigned"},
+            {"title": text("interop.stub-unit-title", language)},
             _unit_note(language),
         )
     return plan

@@ -10,22 +10,31 @@ from pathlib import Path
 import click
 
 from ..check import check_handbook
-from ..i18n import text
+from ..i18n import DEFAULT_LANGUAGE, text
 from .importing import ImportOutcome, apply_plan
+
+# As in cli.py: help is printed before options are read, so its language comes from the
+# environment.
+_HELP_LANGUAGE = os.environ.get("PROZESSHANDBUCH_LANG", DEFAULT_LANGUAGE)
+
+
+def _help(key: str) -> str:
+    return text(key, _HELP_LANGUAGE)
+
 
 _LANGUAGE = click.option(
     "--lang",
     "language",
     type=click.Choice(["de", "en"]),
-    default=lambda: os.environ.get("PROZESSHANDBUCH_LANG", "de"),
-    help="Sprache der Meldungen / language of messages",
+    default=lambda: os.environ.get("PROZESSHANDBUCH_LANG", DEFAULT_LANGUAGE),
+    help=_help("cli.help.lang"),
 )
 _CONTENT = click.option(
     "--content",
     "content_dir",
     type=click.Path(path_type=Path),
     default=Path("content"),
-    help="Inhaltsordner (Standard: ./content)",
+    help=_help("cli.help.content"),
 )
 
 
@@ -35,25 +44,25 @@ def _root_for(content_dir: Path) -> Path:
     return root if content_dir.resolve().is_relative_to(root.resolve()) else content_dir.parent
 
 
-@click.group("export")
+@click.group("export", help=_help("interop.help.export"))
 def export_group() -> None:
-    """Inhalte für andere Werkzeuge ausgeben (BPMN 2.0)."""
+    """Export content for other tools; the help text comes from the catalogue."""
 
 
-@export_group.command("bpmn")
+@export_group.command("bpmn", help=_help("interop.help.export-bpmn"))
 @click.argument("process_ids", nargs=-1)
 @click.option(
     "--output",
     type=click.Path(path_type=Path),
     default=Path("bpmn"),
-    help="Zielordner (Standard: ./bpmn)",
+    help=_help("interop.help.export-output"),
 )
 @_CONTENT
 @_LANGUAGE
 def export_bpmn(
     process_ids: tuple[str, ...], output: Path, content_dir: Path, language: str
 ) -> None:
-    """Je Prozess eine Datei <kennung>.bpmn schreiben (ohne PROCESS_IDS: alle Prozesse)."""
+    """Write one ``<id>.bpmn`` per process, every process when no id is given."""
     from .bpmn_export import bpmn_file_name, export_process
 
     result = check_handbook(content_dir, _root_for(content_dir), dt.date.today())
@@ -66,7 +75,7 @@ def export_bpmn(
     unknown = [pid for pid in process_ids if pid not in handbook.processes]
     if unknown:
         for pid in unknown:
-            click.echo(text("interop.export-unknown-process", language, id=pid), err=True)
+            click.echo(text("problem.unknown-process", language, id=pid), err=True)
         sys.exit(1)
     titles = {role_id: role.title for role_id, role in handbook.roles.items()}
     chosen = list(process_ids) or list(handbook.processes)
@@ -74,15 +83,15 @@ def export_bpmn(
     for pid in chosen:
         target = output / bpmn_file_name(pid)
         target.write_bytes(export_process(handbook.processes[pid], titles))
-        click.echo(text("interop.written", language, path=target), err=True)
+        click.echo(text("cli.file-written", language, path=target), err=True)
 
 
-@click.group("import")
+@click.group("import", help=_help("interop.help.import"))
 def import_group() -> None:
-    """Inhalte aus anderen Werkzeugen übernehmen (BPMN 2.0, KOOS)."""
+    """Import content from other tools; the help text comes from the catalogue."""
 
 
-_FORCE = click.option("--force", is_flag=True, help="Vorhandene Dateien überschreiben")
+_FORCE = click.option("--force", is_flag=True, help=_help("interop.help.force"))
 
 
 def _finish(outcome: ImportOutcome) -> None:
@@ -99,18 +108,13 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
-@import_group.command("bpmn")
+@import_group.command("bpmn", help=_help("interop.help.import-bpmn"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_CONTENT
 @_FORCE
 @_LANGUAGE
 def import_bpmn(files: tuple[Path, ...], content_dir: Path, force: bool, language: str) -> None:
-    """BPMN-2.0-Dateien als Prozesse übernehmen (Bahnen werden zu Rollen).
-
-    Alles oder nichts: geschrieben wird erst, wenn jede Datei umgewandelt ist und die
-    Prüfung der neuen Dateien keinen Fehler findet. Vorhandene Dateien bleiben ohne
-    --force unberührt.
-    """
+    """Convert BPMN files into process files, all or nothing."""
     from .bpmn_plan import bpmn_plan
     from .notices import ImportRefusedError
 
@@ -132,17 +136,13 @@ def import_bpmn(files: tuple[Path, ...], content_dir: Path, force: bool, languag
     )
 
 
-@import_group.command("koos")
+@import_group.command("koos", help=_help("interop.help.import-koos"))
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @_CONTENT
 @_FORCE
 @_LANGUAGE
 def import_koos(folder: Path, content_dir: Path, force: bool, language: str) -> None:
-    """Eine KOOS-Ablage (orga.yaml, prozesse/*.md) übernehmen: Einheiten, Rollen, Prozesse.
-
-    Alles oder nichts wie beim BPMN-Import; vorhandene Dateien bleiben ohne --force
-    unberührt.
-    """
+    """Convert a KOOS folder into units, roles and processes, all or nothing."""
     from .koos_plan import koos_plan
     from .notices import ImportRefusedError
 

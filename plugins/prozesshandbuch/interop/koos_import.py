@@ -31,6 +31,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..i18n import DEFAULT_LANGUAGE
+from ..i18n import text as say
 from ..load import slugify
 from ..model import Process, Role, Unit
 from ..yamlsource import read_yaml
@@ -72,8 +74,10 @@ class _UnitRoles:
 
 
 class _Reader:
-    def __init__(self, folder: Path, shown: str) -> None:
+    def __init__(self, folder: Path, shown: str, language: str) -> None:
         self.folder = folder
+        self.language = language
+        """The language of the texts written into content (made-up role titles)."""
         self.shown = shown.rstrip("/")
         self.result = KoosImport()
         self.errors: list[Notice] = []
@@ -151,6 +155,7 @@ class _Reader:
         names = [str(n) for n in entry.get("rollen") or [] if n]
         for name in names:
             self.add_role(unit_id, name, line)
+        special_function = say("interop.koos-special-function", self.language)
         for special in entry.get("sonderfunktionen") or []:
             role_id = self.role_titles.get((unit_id, str(special)))
             if role_id:
@@ -159,7 +164,7 @@ class _Reader:
                     update={
                         "responsibilities": [
                             *role.responsibilities,
-                            "Organisationsweite Sonderfunktion",
+                            special_function,
                         ]
                     }
                 )
@@ -167,7 +172,7 @@ class _Reader:
                 role_id = self.add_role(unit_id, str(special), line)
                 role = self.result.roles[role_id]
                 self.result.roles[role_id] = role.model_copy(
-                    update={"responsibilities": ["Organisationsweite Sonderfunktion"]}
+                    update={"responsibilities": [special_function]}
                 )
         parent = entry.get("parent")
         ordered = self.unit_roles[unit_id].ordered
@@ -332,7 +337,10 @@ class _Reader:
                     )
             return match, match
         if not ordered:
-            role_id = self.add_role(unit_id, f"Leitung {self.result.units[unit_id].title}", 1)
+            head = say(
+                "interop.koos-head-role", self.language, unit=self.result.units[unit_id].title
+            )
+            role_id = self.add_role(unit_id, head, 1)
             self.warn(relative, 1, "interop.koos-unit-without-roles", unit=unit_id, role=role_id)
             ordered = self.unit_roles[unit_id].ordered
         self.owner_is_head += 1
@@ -343,7 +351,7 @@ class _Reader:
 
         if STUB_UNIT not in self.result.units:
             self.result.units[STUB_UNIT] = Unit.model_validate(
-                {"title": "Noch zuzuordnen"}
+                {"title": say("interop.stub-unit-title", self.language)}
             ).model_copy(update={"id": STUB_UNIT})
         return STUB_UNIT
 
@@ -499,9 +507,12 @@ def _line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, position) + 1 if position >= 0 else 1
 
 
-def convert_koos(folder: Path, shown: str) -> KoosImport:
-    """Read a KOOS checkout; raises ImportRefusedError when it cannot be converted."""
-    reader = _Reader(folder, shown)
+def convert_koos(folder: Path, shown: str, language: str = DEFAULT_LANGUAGE) -> KoosImport:
+    """Read a KOOS checkout; raises ImportRefusedError when it cannot be converted.
+
+    Texts the import makes up (role titles, the stub unit) are in ``language``.
+    """
+    reader = _Reader(folder, shown, language)
     reader.organisation()
     reader.processes()
     if reader.errors:

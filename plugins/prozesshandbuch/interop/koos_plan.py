@@ -13,7 +13,7 @@ from .writer import relative_path, yaml_text
 
 def koos_plan(folder: Path, shown: str, language: str) -> ImportPlan:
     """Convert a KOOS checkout; raises ImportRefusedError when it cannot be converted."""
-    result = convert_koos(folder, shown)
+    result = convert_koos(folder, shown, language)
     plan = ImportPlan(notices=result.notices)
     note = text("interop.note-koos", language, source=shown)
     for unit_id, unit in result.units.items():

@@ -29,7 +29,7 @@ class Notice:
         else:
             message = plural(self.key, self.count, language, **self.params)
         if self.warning:
-            message = f"{text('interop.warning', language)}: {message}"
+            message = f"{text('problem.warning-prefix', language)}: {message}"
         return f"{self.path}:{self.line}:{self.column}: {message}"
 
 
