@@ -47,6 +47,15 @@ class ReusableFile(File):
         return not self.current
 
 
+class OutputFile(File):
+    """A generated file of the site that no page's HTML follows from: a download, data.
+
+    Left out of the site key, so that adding or removing one (the ``.bpmn`` of a new or
+    deleted process) does not rebuild every page. MkDocs writes it on every build, like
+    any generated file, so it is always current.
+    """
+
+
 def page_key(
     markdown: str, edit_url: str | None, revision_date: str | None, stand: str | None
 ) -> str:
@@ -78,6 +87,10 @@ class PageReuse:
         self._entries: dict[str, list[Any]] = {}
         """src_uri -> search entries of the page's last build (every page)."""
         self._pending: dict[str, tuple[str, str]] = {}
+        self._outputs: dict[str, str] = {}
+        """src_uri -> path in the site folder of the output files this session may have
+        written (see :class:`OutputFile`)."""
+        self._pending_outputs: dict[str, str] = {}
         self._fresh: dict[str, list[Any]] = {}
         self._mark = 0
         self._writing = False
@@ -89,6 +102,7 @@ class PageReuse:
     def begin(self) -> None:
         """A build starts (``on_config``)."""
         self._pending = {}
+        self._pending_outputs = {}
         self._fresh = {}
         self._mark = 0
         self._writing = False
@@ -103,8 +117,21 @@ class PageReuse:
         self._pending[src] = (key, file.abs_dest_path)
         return file
 
+    def output_file(self, config: MkDocsConfig, src: str, content: str | bytes) -> File:
+        """The MkDocs file of a generated download or data file (:class:`OutputFile`)."""
+        file = OutputFile.generated(config, src, content=content)
+        self._pending_outputs[src] = file.abs_dest_path
+        return file
+
     def decide(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
         """Mark the pages whose HTML is current (``on_nav``, before any page is read)."""
+        if self.enabled:
+            # An output file that is no longer made (its process was deleted) must not
+            # stay in the site folder; whatever this build makes may be written from now.
+            for src, path in self._outputs.items():
+                if src not in self._pending_outputs:
+                    Path(path).unlink(missing_ok=True)
+            self._outputs = dict(self._pending_outputs)
         if not self.enabled or (search_plugin(config) is None and _has_search(config)):
             self._forget()
             return
@@ -195,7 +222,7 @@ def site_key(config: MkDocsConfig, files: Files, nav: Navigation) -> str:
                 stat = path.stat()
                 digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
     for file in files:
-        if not isinstance(file, ReusableFile):
+        if not isinstance(file, (ReusableFile, OutputFile)):
             digest.update(file.src_uri.encode() + b"\0")
             if file.abs_src_path:
                 stat = os.stat(file.abs_src_path)

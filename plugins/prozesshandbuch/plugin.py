@@ -191,8 +191,9 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             self._pages = pages
             self._other_files = self._other_generated_files(config, handbook, feed)
             with self._timings.phase("exchange_files"):
+                # The .bpmn of every process and handbook.json (see interop/site_files.py).
                 self._other_files += [
-                    File.generated(config, path, content=content)
+                    self._reuse.output_file(config, path, content)
                     for path, content in exchange_files(handbook, relations).items()
                 ]
 
