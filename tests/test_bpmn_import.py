@@ -223,3 +223,19 @@ def test_messages_in_english(handbook: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{other}:1:1: not a BPMN 2.0 file: the root element is " in result.output
     assert "Nothing written." in result.output
+
+
+def test_texts_the_import_makes_up_are_in_the_language_asked_for(handbook: Path) -> None:
+    result = run_import(handbook, INPUTS / "naechste-entsprechung.bpmn", extra=("--lang", "en"))
+    assert result.exit_code == 0, result.output
+    assert "warning: parallelGateway 'split' imported as a decision" in result.output
+    steps = {
+        step["id"]: step
+        for step in load(handbook / "processes" / "bauvoranfrage-bearbeiten.yml")["steps"]  # type: ignore[attr-defined]
+    }
+    assert steps["split"]["title"] == "Work on all branches (in parallel)"
+    assert [branch["when"] for branch in steps["split"]["next"]] == [
+        "Branch 1 (parallel)",
+        "Branch 2 (parallel)",
+    ]
+    assert steps["bescheid-erstellen"]["next"][0]["when"] == "Branch 1"
