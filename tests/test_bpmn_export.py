@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,10 @@ from lxml import etree
 
 from prozesshandbuch.interop.bpmn_export import export_process
 from prozesshandbuch.interop.bpmn_ids import BPMN, BPMNDI, DI, HANDBOOK
+from prozesshandbuch.interop.site_files import bpmn_site_path, exchange_files
 from prozesshandbuch.load import load_handbook
 from prozesshandbuch.model import Handbook, Process
+from prozesshandbuch.relations import build_relations
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 XSD = REPO_ROOT / "tests" / "data" / "bpmn-xsd" / "BPMN20.xsd"
@@ -130,3 +133,33 @@ def test_export_is_deterministic(demo: Handbook) -> None:
     titles = {role_id: role.title for role_id, role in demo.roles.items()}
     process = demo.processes["fundsache-annehmen"]
     assert export_process(process, titles) == export_process(process, titles)
+
+
+def test_site_files_reuse_an_export_only_while_process_and_role_titles_are_the_same(
+    demo: Handbook,
+) -> None:
+    # Serve rebuilds reuse the last export; a changed process or role title must not.
+    first = exchange_files(demo, build_relations(demo))
+    again = exchange_files(demo, build_relations(demo))
+    path = bpmn_site_path("fundsache-annehmen")
+    assert again[path] is first[path]
+
+    process = demo.processes["fundsache-annehmen"]
+    renamed = dataclasses.replace(
+        demo,
+        processes={**demo.processes, process.id: process.model_copy(update={"title": "Neu"})},
+    )
+    changed = exchange_files(renamed, build_relations(renamed))
+    assert b'name="Neu"' in changed[path]
+    other = bpmn_site_path("reisepass-beantragen")
+    assert changed[other] is first[other]
+
+    role_id = process.steps[0].role
+    assert role_id is not None
+    role = demo.roles[role_id]
+    retitled = dataclasses.replace(
+        demo, roles={**demo.roles, role_id: role.model_copy(update={"title": "Neue Rolle"})}
+    )
+    lanes = exchange_files(retitled, build_relations(retitled))
+    assert b'name="Neue Rolle"' in lanes[path]
+    assert '"title":"Neue Rolle"' in lanes["handbook.json"].decode("utf-8")

@@ -9,6 +9,7 @@ lane and flow node and an edge with waypoints for every flow (see ``bpmn_layout`
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -45,6 +46,7 @@ def _q(namespace: str, name: str) -> str:
     return f"{{{namespace}}}{name}"
 
 
+@functools.cache  # reading the package metadata took longer than a whole export
 def _exporter_version() -> str:
     try:
         return version("prozesshandbuch")

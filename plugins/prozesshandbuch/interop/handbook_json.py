@@ -108,12 +108,8 @@ class HandbookDocument(BaseModel):
     relations: RelationsEntry
 
 
-def _with_id(entity: Process | Role | Unit | System) -> dict[str, Any]:
-    return {"id": entity.id, **entity.model_dump()}
-
-
-def build_document(handbook: Handbook, relations: Relations) -> HandbookDocument:
-    """The document for a handbook that passed validation."""
+def build_relations_entry(handbook: Handbook, relations: Relations) -> RelationsEntry:
+    """The derived relations of a handbook that passed validation."""
     owners = [
         Ownership(process=p.id, role=p.owner, unit=handbook.process_unit(p))
         for p in handbook.processes.values()
@@ -146,22 +142,48 @@ def build_document(handbook: Handbook, relations: Relations) -> HandbookDocument
         for reach in relations.reach.values()
         for h in reach.handoffs
     ]
-    return HandbookDocument(
-        format_version=1,
-        processes=[ProcessEntry.model_validate(_with_id(p)) for p in handbook.processes.values()],
-        roles=[RoleEntry.model_validate(_with_id(r)) for r in handbook.roles.values()],
-        units=[UnitEntry.model_validate(_with_id(u)) for u in handbook.units.values()],
-        systems=[SystemEntry.model_validate(_with_id(s)) for s in handbook.systems.values()],
-        relations=RelationsEntry(
-            owners=owners, assignments=assignments, handoffs=handoffs, calls=calls
-        ),
-    )
+    return RelationsEntry(owners=owners, assignments=assignments, handoffs=handoffs, calls=calls)
+
+
+Entity = Process | Role | Unit | System
+
+_FRAGMENTS: dict[tuple[type, str], tuple[Entity, str]] = {}
+"""The last JSON text of each entity by type and id. `mkdocs serve` writes the document
+after every save, and usually one entity differs; loading hands back the same immutable
+entity for an unchanged file, and its text is a pure function of it."""
+
+
+def _entity_json(entity: Entity) -> str:
+    """The entity as the document holds it: ``{"id": ..., <its fields>}``."""
+    key = (type(entity), entity.id)
+    last = _FRAGMENTS.get(key)
+    if last is not None and (last[0] is entity or last[0] == entity):
+        return last[1]
+    fields = entity.model_dump_json()  # never "{}": every kind has a required title
+    fragment = '{"id":' + json.dumps(entity.id, ensure_ascii=False) + "," + fields[1:]
+    _FRAGMENTS[key] = (entity, fragment)
+    return fragment
 
 
 def document_json(handbook: Handbook, relations: Relations) -> str:
-    """``handbook.json`` as written into the site: sorted keys, two-space indent."""
-    data = build_document(handbook, relations).model_dump(mode="json")
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """``handbook.json`` as written into the site: compact, keys in schema order.
+
+    Put together from the JSON text of each entity (see :data:`_FRAGMENTS`): at a thousand
+    processes the document has megabytes, and serve rebuilds should not pay for that.
+    """
+    parts = ['{"format_version":', str(FORMAT_VERSION)]
+    for name, entities in (
+        ("processes", handbook.processes),
+        ("roles", handbook.roles),
+        ("units", handbook.units),
+        ("systems", handbook.systems),
+    ):
+        items = ",".join(_entity_json(e) for e in entities.values())
+        parts.append(f',"{name}":[{items}]')
+    parts.append(',"relations":')
+    parts.append(build_relations_entry(handbook, relations).model_dump_json())
+    parts.append("}\n")
+    return "".join(parts)
 
 
 def document_schema() -> dict[str, Any]:
