@@ -97,7 +97,7 @@ def test_a_camunda_model_becomes_a_process_with_role_stubs(handbook: Path) -> No
         result.output
     )
     assert f"{where}:19:1: Warnung: Rolle 'leitung' (Leitung) gibt es noch nicht" in result.output
-    assert "processes/sondernutzung-beantragen.yml: angelegt" in result.output
+    assert "processes/sondernutzung-beantragen.yml: neu angelegt" in result.output
     assert "Prüfung nach dem Import:" in result.output
     assert ", 0 Fehler," in result.output
 

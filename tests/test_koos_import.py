@@ -53,7 +53,7 @@ def test_units_roles_and_processes_are_created_and_pass_check(
         "proc-wohnsitz-ummeldung-statuswechsel",
     ]
     assert "Prüfung nach dem Import: 15 Dateien, 0 Fehler, 3 Warnungen" in result.output
-    assert "units/oe-amt-33.yml: angelegt" in result.output
+    assert "units/oe-amt-33.yml: neu angelegt" in result.output
 
 
 def test_unit_head_is_its_first_role_and_a_special_function_is_a_responsibility(

@@ -42,8 +42,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the new files finds no error. Existing files stay untouched without --force.",
     ),
     "interop.help.import-koos": (
-        "Eine KOOS-Ablage (orga.yaml, prozesse/*.md) übernehmen: Einheiten, Rollen, "
-        "Prozesse.\n\n"
+        "Eine KOOS-Ablage (orga.yaml, prozesse/*.md) übernehmen: Organisationseinheiten, "
+        "Rollen und Prozesse.\n\n"
         "Alles oder nichts wie beim BPMN-Import; vorhandene Dateien bleiben ohne --force "
         "unberührt.",
         "Import a KOOS folder (orga.yaml, prozesse/*.md): units, roles, processes.\n\n"
@@ -247,7 +247,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Die übernommenen Dateien hätten {count} Fehler im Handbuch verursacht.",
         "The imported files would have caused {count} error(s) in the handbook.",
     ),
-    "interop.created": ("{path}: angelegt", "{path}: created"),
+    "interop.created": ("{path}: neu angelegt", "{path}: created"),
     "interop.check-summary": (
         "Prüfung nach dem Import: {files} Dateien, {errors} Fehler, {warnings} Warnungen",
         "Check after the import: {files} files, {errors} errors, {warnings} warnings",
