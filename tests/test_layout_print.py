@@ -38,6 +38,7 @@ CHROME = (
     "Inhaltsverzeichnis",
     "Stadtverwaltung Musterstadt – Prozesshandbuch",
     "Diagramm in voller Größe öffnen",
+    "Ablauf als BPMN 2.0 herunterladen",
     "Brotkrümel",
 )
 # The edit buttons of entity pages: paper cannot open the web editor. (The guide names
