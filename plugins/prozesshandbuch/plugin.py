@@ -34,6 +34,7 @@ from .incremental import PageReuse, page_key
 from .interop.site_files import exchange_files
 from .model import Handbook
 from .pages import GeneratedPage, PageContext, build_pages
+from .pages.memo import PageMemo
 from .pages.news_page import feed_link, render_feed, render_news_page
 from .progress import BuildProgress
 from .relations import Relations, build_relations
@@ -87,6 +88,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         # Pages of the last builds of this `mkdocs serve --dirty` session (see
         # incremental.py); the plugin object lives as long as the session.
         self._reuse = PageReuse()
+        self._memo = PageMemo()
         self._doc_files: list[File] = []
         self._html_blocks = HtmlBlocks()
         self._search_stubs = SearchStubs()
@@ -183,7 +185,11 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             repo_url=config.repo_url,
         )
         with self._guard("pages"), self._timings.phase("pages"):
-            pages = [*build_pages(ctx), render_news_page(ctx, self._timeline.news)]
+            # Under serve --dirty only pages that may show a changed entity are rendered.
+            handbook_pages = (
+                self._memo.pages(ctx, build_pages) if self._reuse.enabled else build_pages(ctx)
+            )
+            pages = [*handbook_pages, render_news_page(ctx, self._timeline.news)]
             feed = render_feed(ctx, self._timeline.news, config.site_url, config.site_name)
         self._timings.count("pages", len(pages))
         self._progress.phase_done("pages", len(pages), len(pages), self._timings.seconds["pages"])

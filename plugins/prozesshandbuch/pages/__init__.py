@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from ..model import EntityKind
 from .context import GeneratedPage, PageContext
 from .entity_pages import render_role_page, render_system_page, render_unit_page
 from .finder_page import render_finder
@@ -22,8 +25,15 @@ from .report_pages import render_review_report, render_risk_report
 __all__ = ["GeneratedPage", "PageContext", "build_pages"]
 
 
-def build_pages(ctx: PageContext) -> list[GeneratedPage]:
-    """Every page the handbook consists of, in a stable order."""
+def _every(kind: EntityKind, entity_id: str) -> bool:
+    return True
+
+
+def build_pages(
+    ctx: PageContext, wanted: Callable[[EntityKind, str], bool] = _every
+) -> list[GeneratedPage]:
+    """Every page the handbook consists of, in a stable order; entity pages only where
+    ``wanted(kind, id)`` (see :mod:`.memo`)."""
     hb = ctx.handbook
     pages = [
         render_start_page(ctx),
@@ -39,8 +49,10 @@ def build_pages(ctx: PageContext) -> list[GeneratedPage]:
         render_review_report(ctx),
         render_risk_report(ctx),
     ]
-    pages.extend(render_process_page(ctx, p) for p in hb.processes.values())
-    pages.extend(render_role_page(ctx, r) for r in hb.roles.values())
-    pages.extend(render_unit_page(ctx, u) for u in hb.units.values())
-    pages.extend(render_system_page(ctx, s) for s in hb.systems.values())
+    pages.extend(
+        render_process_page(ctx, p) for p in hb.processes.values() if wanted("process", p.id)
+    )
+    pages.extend(render_role_page(ctx, r) for r in hb.roles.values() if wanted("role", r.id))
+    pages.extend(render_unit_page(ctx, u) for u in hb.units.values() if wanted("unit", u.id))
+    pages.extend(render_system_page(ctx, s) for s in hb.systems.values() if wanted("system", s.id))
     return pages

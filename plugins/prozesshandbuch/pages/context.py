@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
+from ..diagrams.unit_map import Interfaces, map_interfaces
 from ..findings import Findings
 from ..i18n import Texts
 from ..model import EntityKind, Handbook
@@ -72,6 +74,14 @@ class PageContext:
         if not self.edit_base or not source_path:
             return None
         return self.edit_base.rstrip("/") + "/" + source_path
+
+    @cached_property
+    def interfaces(self) -> Interfaces:
+        """Hand-offs and calls between units, for the unit pages and the interface map.
+
+        Derived from every process, so computed once per build, not once per unit page.
+        """
+        return map_interfaces(self.handbook, self.relations)
 
     @staticmethod
     def tag_anchor(tag: str) -> str:

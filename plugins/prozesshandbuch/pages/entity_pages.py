@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..diagrams.unit_map import map_interfaces
 from ..model import Role, System, Unit
 from ..ordering import units_in_chart_order
 from ..relations import StepRef
@@ -86,7 +85,7 @@ def render_unit_page(ctx: PageContext, unit: Unit) -> GeneratedPage:
     incoming: dict[str, list[str]] = defaultdict(list)
     counts_out: dict[str, int] = defaultdict(int)
     counts_in: dict[str, int] = defaultdict(int)
-    for (source, target), handoffs in map_interfaces(ctx.handbook, rel).items():
+    for (source, target), handoffs in ctx.interfaces.items():
         if source == unit.id:
             counts_out[target] += len(handoffs)
             for h in handoffs:

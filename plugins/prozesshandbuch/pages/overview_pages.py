@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..diagrams.unit_map import map_interfaces, units_with_handoffs
+from ..diagrams.unit_map import units_with_handoffs
 from ..ordering import natural_key, units_in_chart_order
 from ..textfold import slugify
 from ..urls import AREA_INDEX, FINDER, GUIDE, OWNERSHIP, REVIEWS, RISKS, START, TAGS
@@ -85,7 +85,7 @@ def render_unit_index(ctx: PageContext) -> GeneratedPage:
             if not u.parent or u.parent not in ctx.handbook.units
         ],
     )
-    interfaces = map_interfaces(ctx.handbook, ctx.relations)
+    interfaces = ctx.interfaces
     matrix_units = units_with_handoffs(ctx.handbook, ctx.relations)
     body = render(
         "unit_index.md.j2",

@@ -64,7 +64,13 @@ def front_matter(
         meta["search"] = {"boost": boost}
     if extra:
         meta.update(extra)
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    dumped = yaml.dump(meta, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False)
+    return "---\n" + dumped + "---\n\n"
+
+
+# libyaml's emitter writes the same YAML as PyYAML's own, ten times faster; front matter
+# is written for every page on every build.
+_YAML_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def as_html_text(text: str) -> str:
