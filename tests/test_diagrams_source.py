@@ -342,3 +342,31 @@ def test_interface_map_counts_calls_and_keeps_units_with_inner_handoffs(tmp_path
     assert 'label="Stadtkasse"' in source
     assert 'label="Archiv"' not in source  # no hand-off at all
     assert 'tooltip="Gewerbeamt an Stadtkasse: eine Übergabe"' in source
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {"roles/kasse.yml": "title: Stadtkasse Zahlstelle\nunit: kasse\n"},  # a lane's title
+        {"roles/kasse.yml": "title: Kasse\nunit: archiv\n"},  # a role moves to another unit
+        {"units/kasse.yml": "title: Kämmerei\n"},  # a unit's title
+        {
+            "processes/kassieren.yml": GEWERBE["processes/kassieren.yml"].replace(
+                "Gebühren kassieren", "Gebühren einziehen"
+            )
+        },  # the title of a called process
+    ],
+    ids=["role-title", "role-unit", "unit-title", "called-title"],
+)
+def test_remembered_flow_sources_follow_what_they_are_drawn_from(
+    tmp_path: Path, changed: dict[str, str]
+) -> None:
+    # The flows of the last build are remembered (serve); a change outside the process
+    # that its drawing shows must still give the source of a fresh drawing.
+    before = {d.key: d.source for d in diagram_sources(*load(tmp_path / "a", GEWERBE), SiteUrls())}
+    handbook, relations = load(tmp_path / "b", {**GEWERBE, **changed})
+    after = {d.key: d.source for d in diagram_sources(handbook, relations, SiteUrls())}
+    for process in handbook.processes.values():
+        fresh = process_diagram(process, handbook, relations, SiteUrls(), GERMAN)
+        assert after[f"process:{process.id}"] == fresh.source, process.id
+    assert any(after[key] != before[key] for key in after if key.startswith("process:"))

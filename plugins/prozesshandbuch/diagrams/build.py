@@ -3,6 +3,7 @@ accessible. The plugin calls :func:`build_diagrams` once and asks the result per
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -57,17 +58,63 @@ class Diagrams:
         return self.figures.get(f"unit:{unit_id}")
 
 
+class _ProcessSourceMemo:
+    """The DOT sources of the last build's flows, by what each one is made from.
+
+    A flow is drawn from its process and, of the rest of the handbook, only from titles
+    (of roles, units and called processes), the unit each role belongs to and the order
+    of the units (their colours); the hand-offs follow from these. So a flow whose
+    process and that context are unchanged has the same source: ``mkdocs serve`` then
+    writes only the changed flow's DOT after a save, not a thousand.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[bytes, DotDiagram]] = {}
+
+    def sources(
+        self, handbook: Handbook, relations: Relations, urls: SiteUrls, texts: Texts
+    ) -> list[DotDiagram]:
+        context = _digest(
+            texts.language,
+            urls.use_directory_urls,
+            [(u.id, u.title) for u in handbook.units.values()],
+            [(r.id, r.title, r.unit) for r in handbook.roles.values()],
+            [(p.id, p.title) for p in handbook.processes.values()],
+        )
+        made: dict[str, tuple[bytes, DotDiagram]] = {}
+        for process in handbook.processes.values():
+            key = _digest(context, process.model_dump_json())
+            remembered = self._last.get(process.id)
+            if remembered is not None and remembered[0] == key:
+                made[process.id] = remembered
+                continue
+            diagram = (
+                simplified_process_diagram(process, texts)
+                if layout_cost(process) > LAYOUT_COST_LIMIT
+                else process_diagram(process, handbook, relations, urls, texts)
+            )
+            made[process.id] = (key, diagram)
+        self._last = made
+        return [diagram for _, diagram in made.values()]
+
+
+def _digest(*parts: object) -> bytes:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(repr(part).encode("utf-8", "surrogatepass"))
+        hasher.update(b"\0")
+    return hasher.digest()
+
+
+_PROCESS_SOURCES = _ProcessSourceMemo()
+
+
 def diagram_sources(
     handbook: Handbook, relations: Relations, urls: SiteUrls, language: str = DEFAULT_LANGUAGE
 ) -> list[DotDiagram]:
     """Every diagram of the handbook as DOT text; pure, needs no Graphviz."""
     texts = Texts(language)
-    sources = [
-        simplified_process_diagram(process, texts)
-        if layout_cost(process) > LAYOUT_COST_LIMIT
-        else process_diagram(process, handbook, relations, urls, texts)
-        for process in handbook.processes.values()
-    ]
+    sources = _PROCESS_SOURCES.sources(handbook, relations, urls, texts)
     interfaces = map_interfaces(handbook, relations)
     overview = unit_map_diagram(
         interfaces, handbook, urls, texts, units_with_handoffs(handbook, relations)
