@@ -219,3 +219,11 @@ def test_news_filter_by_unit_shows_only_its_commits(tab: Session) -> None:
         assert value in units.split()
     unit.select_option("")
     expect(page.locator(".ph-news-commit:not([hidden])")).to_have_count(total)
+
+
+def test_entity_page_offers_one_visible_way_to_edit(tab: Session) -> None:
+    page = tab.open("prozesse/reisepass-beantragen/")
+    # Material's pencil icon opens the same file as the labelled button: one is enough.
+    expect(page.locator("article > a.md-content__button[href*='/-/edit/']")).to_be_hidden()
+    expect(page.locator("a.ph-edit-button")).to_be_visible()
+    expect(page.locator("a.ph-edit-button")).to_have_text("Diesen Prozess bearbeiten")
