@@ -209,7 +209,11 @@ class TestFlowStructure:
     def test_branch_labels_and_loop(self, source: str) -> None:
         assert 'n1 -> n3 [xlabel="ja"' in source
         assert 'n1 -> n2 [xlabel="nein"' in source
-        assert 'n2 -> n1 [constraint="false", class="ph-edge ph-loop"]' in source
+        # A loop within one lane leaves and enters on the outer side, around the steps.
+        assert (
+            'n2 -> n1 [constraint="false", tailport="e", headport="e", class="ph-edge ph-loop"]'
+            in source
+        )
 
     def test_handoffs_to_another_unit_stand_out(self, source: str) -> None:
         unit_handoffs = [line for line in source.splitlines() if "ph-handoff-unit" in line]
