@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from prozesshandbuch.progress import BuildProgress, format_seconds
@@ -75,6 +76,10 @@ def test_build_logs_each_phase_once_and_a_summary(
     # Diagrams and history are switched off, so they have no line.
     assert phases == ["Inhalte", "Seitenquellen", "Markdown", "Seiten", "Handbuch"]
     assert "Inhalte 4/4 in " in lines[0]
+    # Every page counted once: the theme's 404 page and sitemap are no pages of the count.
+    (pages,) = [line for line in lines if "prozesshandbuch: Seiten " in line]
+    done_count, total = re.search(r"Seiten (\S+)/(\S+) in", pages).groups()  # type: ignore[union-attr]
+    assert done_count == total, pages
     assert lines[-1].split("prozesshandbuch: ", 1)[1].startswith("Handbuch gebaut in ")
 
 

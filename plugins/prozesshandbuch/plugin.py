@@ -358,6 +358,8 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         if self._lit_area is not None:
             self._lit_area.active = False
             self._lit_area = None
+        # Pages only: the theme's own templates (404.html, sitemap.xml) are not counted.
+        self._progress.advance()
         output = self._repair_header(output)
         with self._guard("render"):
             head = feed_link(
@@ -384,7 +386,6 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
     def _repair_header(self, output: str) -> str:
         """Name the search dialog, and keep the header's repository link a plain link."""
         # Material's search dialog has no accessible name (axe: aria-dialog-name, serious).
-        self._progress.advance()
         with self._guard("render"):
             label = text("page.search", self.config.language)
             search = f'{_SEARCH_DIALOG[:-1]} aria-label="{label}">'
