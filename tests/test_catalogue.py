@@ -144,7 +144,7 @@ def test_every_key_is_used_in_code_or_templates() -> None:
 # A lookup with a literal key: text("page.owner"), t("page.owner"), say("change.title"),
 # texts.plural("count.steps", n); a key built from a value must start like some key.
 LOOKUP = re.compile(
-    r"\b(?:text|say|_say|t|texts|_help|plural|ph_text)\(\s*(f?)[\"']([a-z][a-z0-9._-]*)"
+    r"\b(?:text|say|_say|t|texts|_help|help_text|plural|ph_text)\(\s*(f?)[\"']([a-z][a-z0-9._-]*)"
 )
 
 

@@ -10,53 +10,37 @@ from pathlib import Path
 import click
 
 from .checkcache import check_content
-from .i18n import DEFAULT_LANGUAGE
+from .cli_options import help_text, language_option
 from .i18n import text as say
 from .interop.commands import export_group, import_group
 from .problem_formats import REPORT_FORMATS, ReportFormat, render_report, text_lines
 from .problems import errors, warnings
 
-# Help is printed before options are read, so its language comes from the environment.
-_HELP_LANGUAGE = os.environ.get("PROZESSHANDBUCH_LANG", DEFAULT_LANGUAGE)
 
-
-def _help(key: str) -> str:
-    return say(key, _HELP_LANGUAGE)
-
-
-_LANGUAGE = click.option(
-    "--lang",
-    "language",
-    type=click.Choice(["de", "en"]),
-    default=lambda: os.environ.get("PROZESSHANDBUCH_LANG", DEFAULT_LANGUAGE),
-    help=_help("cli.help.lang"),
-)
-
-
-@click.group(help=_help("cli.help.main"))
+@click.group(help=help_text("cli.help.main"))
 def main() -> None:
     """The command group; each command's help text comes from the catalogue."""
 
 
-@main.command(help=_help("cli.help.check"))
+@main.command(help=help_text("cli.help.check"))
 @click.argument("path", type=click.Path(path_type=Path), default=Path("content"))
-@click.option("--strict", is_flag=True, help=_help("cli.help.strict"))
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help=_help("cli.help.today-review"))
+@click.option("--strict", is_flag=True, help=help_text("cli.help.strict"))
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help=help_text("cli.help.today-review"))
 @click.option(
     "--format",
     "report_format",
     type=click.Choice(REPORT_FORMATS),
     default="text",
-    help=_help("forge.check.format-help"),
+    help=help_text("forge.check.format-help"),
 )
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help=_help("forge.check.output-help"),
+    help=help_text("forge.check.output-help"),
 )
-@click.option("--no-cache", is_flag=True, help=_help("progress.check.no-cache-help"))
-@_LANGUAGE
+@click.option("--no-cache", is_flag=True, help=help_text("progress.check.no-cache-help"))
+@language_option
 def check(
     path: Path,
     strict: bool,
@@ -98,12 +82,12 @@ def check(
     sys.exit(1 if failed else 0)
 
 
-@main.command(help=_help("cli.help.schema"))
+@main.command(help=help_text("cli.help.schema"))
 @click.option(
-    "--out", type=click.Path(path_type=Path), default=Path("schema"), help=_help("cli.help.out")
+    "--out", type=click.Path(path_type=Path), default=Path("schema"), help=help_text("cli.help.out")
 )
-@click.option("--check", "verify", is_flag=True, help=_help("cli.help.check-schema"))
-@_LANGUAGE
+@click.option("--check", "verify", is_flag=True, help=help_text("cli.help.check-schema"))
+@language_option
 def schema(out: Path, verify: bool, language: str) -> None:
     """Write (or only compare) the JSON schemas of the content files."""
     from .schema import schema_files  # the model and pydantic: not needed by a cached check
@@ -142,16 +126,16 @@ def _repository_root(content_dir: Path) -> Path:
     return root if start.is_relative_to(root.resolve()) else content_dir.parent
 
 
-@main.command("diff", help=_help("cli.help.diff"))
+@main.command("diff", help=help_text("cli.help.diff"))
 @click.argument("revisions")
 @click.option(
     "--content",
     "content_dir",
     type=click.Path(path_type=Path),
     default=Path("content"),
-    help=_help("cli.help.content"),
+    help=help_text("cli.help.content"),
 )
-@_LANGUAGE
+@language_option
 def diff_command(revisions: str, content_dir: Path, language: str) -> None:
     """Print the content changes of REVISIONS in words, as a Markdown comment."""
     from .changes import ChangeDescriber, diff_report, handbook_titles
@@ -169,17 +153,19 @@ def diff_command(revisions: str, content_dir: Path, language: str) -> None:
         click.echo(diff_report(diff, describer, revisions, language), nl=False)
 
 
-@main.command(help=_help("forge.help.reviewed"))
+@main.command(help=help_text("forge.help.reviewed"))
 @click.argument("process_ids", metavar="ID...", nargs=-1, required=True)
 @click.option(
     "--content",
     "content_dir",
     type=click.Path(path_type=Path),
     default=Path("content"),
-    help=_help("cli.help.content"),
+    help=help_text("cli.help.content"),
 )
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help=_help("forge.reviewed.today-help"))
-@_LANGUAGE
+@click.option(
+    "--today", type=click.DateTime(["%Y-%m-%d"]), help=help_text("forge.reviewed.today-help")
+)
+@language_option
 def reviewed(
     process_ids: tuple[str, ...], content_dir: Path, today: dt.datetime | None, language: str
 ) -> None:
@@ -248,14 +234,14 @@ def _stamp_problem(process_id: str, error: Exception, known: list[str], language
     return f"{process_id}: {reason}"
 
 
-@main.command("mr-note", help=_help("forge.help.mr-note"))
+@main.command("mr-note", help=help_text("forge.help.mr-note"))
 @click.argument("report", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--token-variable",
     default="PROZESSHANDBUCH_NOTE_TOKEN",
-    help=_help("forge.note.help-token"),
+    help=help_text("forge.note.help-token"),
 )
-@_LANGUAGE
+@language_option
 def mr_note(report: Path, token_variable: str, language: str) -> None:
     """Post REPORT as the handbook's comment in the GitLab merge request of this pipeline."""
     from .gitlab_note import MergeRequest, NoteError, note_body, publish_note
@@ -278,34 +264,36 @@ def mr_note(report: Path, token_variable: str, language: str) -> None:
     click.echo(say(key, language, iid=merge_request.iid), err=True)
 
 
-@main.command(help=_help("cli.help.codeowners"))
+@main.command(help=help_text("cli.help.codeowners"))
 @click.option(
     "--format",
     "forge",
     type=click.Choice(["gitlab", "github"]),
     default="gitlab",
-    help=_help("cli.help.format"),
+    help=help_text("cli.help.format"),
 )
 @click.option(
     "--output",
     default=None,
-    help=_help("cli.help.output"),
+    help=help_text("cli.help.output"),
 )
-@click.option("--check", "verify", is_flag=True, help=_help("cli.help.check-file"))
+@click.option("--check", "verify", is_flag=True, help=help_text("cli.help.check-file"))
 @click.option(
     "--content",
     "content_dir",
     type=click.Path(path_type=Path),
     default=Path("content"),
-    help=_help("cli.help.content"),
+    help=help_text("cli.help.content"),
 )
 @click.option(
     "--fallback",
     multiple=True,
-    help=_help("cli.help.fallback"),
+    help=help_text("cli.help.fallback"),
 )
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help=_help("cli.help.today-holders"))
-@_LANGUAGE
+@click.option(
+    "--today", type=click.DateTime(["%Y-%m-%d"]), help=help_text("cli.help.today-holders")
+)
+@language_option
 def codeowners(
     forge: str,
     output: str | None,

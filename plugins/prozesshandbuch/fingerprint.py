@@ -45,3 +45,17 @@ def files_fingerprint(paths: Iterable[tuple[str, Path]]) -> str:
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
+
+
+def value_digest(*parts: object) -> bytes:
+    """A short digest of Python values by their ``repr``, for in-memory memo keys.
+
+    Only for values whose ``repr`` shows all they hold (strings, numbers, dates, enums,
+    and tuples, lists and dicts of these); the memos of :mod:`pages.memo` and
+    :mod:`diagrams.build` key what a page or flow is made from with it.
+    """
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(repr(part).encode("utf-8", "surrogatepass"))
+        hasher.update(b"\0")
+    return hasher.digest()

@@ -3,12 +3,11 @@ accessible. The plugin calls :func:`build_diagrams` once and asks the result per
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..fingerprint import code_fingerprint
+from ..fingerprint import code_fingerprint, value_digest
 from ..i18n import DEFAULT_LANGUAGE, Texts, text
 from ..model import Handbook
 from ..relations import Relations
@@ -74,7 +73,7 @@ class _ProcessSourceMemo:
     def sources(
         self, handbook: Handbook, relations: Relations, urls: SiteUrls, texts: Texts
     ) -> list[DotDiagram]:
-        context = _digest(
+        context = value_digest(
             texts.language,
             urls.use_directory_urls,
             [(u.id, u.title) for u in handbook.units.values()],
@@ -83,7 +82,7 @@ class _ProcessSourceMemo:
         )
         made: dict[str, tuple[bytes, DotDiagram]] = {}
         for process in handbook.processes.values():
-            key = _digest(context, process.model_dump_json())
+            key = value_digest(context, process.model_dump_json())
             remembered = self._last.get(process.id)
             if remembered is not None and remembered[0] == key:
                 made[process.id] = remembered
@@ -96,14 +95,6 @@ class _ProcessSourceMemo:
             made[process.id] = (key, diagram)
         self._last = made
         return [diagram for _, diagram in made.values()]
-
-
-def _digest(*parts: object) -> bytes:
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(repr(part).encode("utf-8", "surrogatepass"))
-        hasher.update(b"\0")
-    return hasher.digest()
 
 
 _PROCESS_SOURCES = _ProcessSourceMemo()

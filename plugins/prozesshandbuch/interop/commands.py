@@ -3,38 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from ..check import check_handbook
-from ..i18n import DEFAULT_LANGUAGE, text
-from .importing import ImportOutcome, apply_plan
+from ..cli_options import help_text, language_option
+from ..i18n import text
+from .importing import ImportOutcome, ImportPlan, apply_plan
 
-# As in cli.py: help is printed before options are read, so its language comes from the
-# environment.
-_HELP_LANGUAGE = os.environ.get("PROZESSHANDBUCH_LANG", DEFAULT_LANGUAGE)
-
-
-def _help(key: str) -> str:
-    return text(key, _HELP_LANGUAGE)
-
-
-_LANGUAGE = click.option(
-    "--lang",
-    "language",
-    type=click.Choice(["de", "en"]),
-    default=lambda: os.environ.get("PROZESSHANDBUCH_LANG", DEFAULT_LANGUAGE),
-    help=_help("cli.help.lang"),
-)
 _CONTENT = click.option(
     "--content",
     "content_dir",
     type=click.Path(path_type=Path),
     default=Path("content"),
-    help=_help("cli.help.content"),
+    help=help_text("cli.help.content"),
 )
 
 
@@ -44,21 +29,21 @@ def _root_for(content_dir: Path) -> Path:
     return root if content_dir.resolve().is_relative_to(root.resolve()) else content_dir.parent
 
 
-@click.group("export", help=_help("interop.help.export"))
+@click.group("export", help=help_text("interop.help.export"))
 def export_group() -> None:
     """Export content for other tools; the help text comes from the catalogue."""
 
 
-@export_group.command("bpmn", help=_help("interop.help.export-bpmn"))
+@export_group.command("bpmn", help=help_text("interop.help.export-bpmn"))
 @click.argument("process_ids", nargs=-1)
 @click.option(
     "--output",
     type=click.Path(path_type=Path),
     default=Path("bpmn"),
-    help=_help("interop.help.export-output"),
+    help=help_text("interop.help.export-output"),
 )
 @_CONTENT
-@_LANGUAGE
+@language_option
 def export_bpmn(
     process_ids: tuple[str, ...], output: Path, content_dir: Path, language: str
 ) -> None:
@@ -86,12 +71,12 @@ def export_bpmn(
         click.echo(text("cli.file-written", language, path=target), err=True)
 
 
-@click.group("import", help=_help("interop.help.import"))
+@click.group("import", help=help_text("interop.help.import"))
 def import_group() -> None:
     """Import content from other tools; the help text comes from the catalogue."""
 
 
-_FORCE = click.option("--force", is_flag=True, help=_help("interop.help.force"))
+_FORCE = click.option("--force", is_flag=True, help=help_text("interop.help.force"))
 
 
 def _finish(outcome: ImportOutcome) -> None:
@@ -108,53 +93,48 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
-@import_group.command("bpmn", help=_help("interop.help.import-bpmn"))
+@import_group.command("bpmn", help=help_text("interop.help.import-bpmn"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_CONTENT
 @_FORCE
-@_LANGUAGE
+@language_option
 def import_bpmn(files: tuple[Path, ...], content_dir: Path, force: bool, language: str) -> None:
     """Convert BPMN files into process files, all or nothing."""
     from .bpmn_plan import bpmn_plan
-    from .notices import ImportRefusedError
 
-    try:
-        plan = bpmn_plan([(f, _shown(f)) for f in files], content_dir, language)
-    except ImportRefusedError as refused:
-        lines = [n.format(language) for n in refused.notices]
-        _finish(ImportOutcome([*lines, text("interop.nothing-written", language)], 1))
-        return
-    _finish(
-        apply_plan(
-            plan,
-            content_dir,
-            _shown(content_dir),
-            force=force,
-            language=language,
-            today=dt.date.today(),
-        )
+    _import(
+        lambda: bpmn_plan([(f, _shown(f)) for f in files], content_dir, language),
+        content_dir,
+        force,
+        language,
     )
 
 
-@import_group.command("koos", help=_help("interop.help.import-koos"))
+@import_group.command("koos", help=help_text("interop.help.import-koos"))
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @_CONTENT
 @_FORCE
-@_LANGUAGE
+@language_option
 def import_koos(folder: Path, content_dir: Path, force: bool, language: str) -> None:
     """Convert a KOOS folder into units, roles and processes, all or nothing."""
     from .koos_plan import koos_plan
+
+    _import(lambda: koos_plan(folder, _shown(folder), language), content_dir, force, language)
+
+
+def _import(plan: Callable[[], ImportPlan], content_dir: Path, force: bool, language: str) -> None:
+    """Make the plan and write it, all or nothing: a refused import writes no file."""
     from .notices import ImportRefusedError
 
     try:
-        plan = koos_plan(folder, _shown(folder), language)
+        made = plan()
     except ImportRefusedError as refused:
         lines = [n.format(language) for n in refused.notices]
         _finish(ImportOutcome([*lines, text("interop.nothing-written", language)], 1))
         return
     _finish(
         apply_plan(
-            plan,
+            made,
             content_dir,
             _shown(content_dir),
             force=force,

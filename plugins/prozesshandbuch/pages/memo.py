@@ -19,11 +19,11 @@ for each kind of edit.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..fingerprint import value_digest
 from ..model import EntityKind, Handbook, Process, Role, System, Unit
 from ..urls import entity_src
 from .context import GeneratedPage, PageContext
@@ -31,14 +31,6 @@ from .context import GeneratedPage, PageContext
 EntityRef = tuple[EntityKind, str]
 HOPS = 2
 """How far from a changed entity a page may show its data (see the module text)."""
-
-
-def _digest(*parts: object) -> bytes:
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(repr(part).encode("utf-8", "surrogatepass"))
-        hasher.update(b"\0")
-    return hasher.digest()
 
 
 def references(kind: EntityKind, entity: Process | Role | Unit | System) -> set[EntityRef]:
@@ -88,7 +80,7 @@ def _global_key(ctx: PageContext) -> bytes:
         for kind, entity in _entities(hb)
     ]
     marks = [(p.id, p.status, p.variant, p.replaced_by) for p in hb.processes.values()]
-    return _digest(
+    return value_digest(
         ctx.texts.language,
         ctx.today,
         ctx.show_holders,
@@ -120,7 +112,7 @@ def _entity_key(
         ]
     elif kind == "unit":
         embedded.append(ctx.diagrams.unit_neighbourhood_svg(entity.id) if ctx.diagrams else None)
-    return _digest(entity.model_dump_json(), embedded)
+    return value_digest(entity.model_dump_json(), embedded)
 
 
 def _neighbours(handbook: Handbook) -> dict[EntityRef, set[EntityRef]]:
