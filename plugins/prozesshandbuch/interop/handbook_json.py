@@ -188,9 +188,10 @@ def document_json(handbook: Handbook, relations: Relations) -> str:
 
 def document_schema() -> dict[str, Any]:
     """The JSON Schema of ``handbook.json`` (draft 2020-12)."""
-    from ..schema import SCHEMA_DIALECT, _without_titles
+    from ..schema import SCHEMA_DIALECT, _without_titles, without_english
 
     schema = _without_titles(HandbookDocument.model_json_schema(mode="serialization"))
+    schema = without_english(schema)  # the entities' fields carry their English descriptions
     return {
         "$schema": SCHEMA_DIALECT,
         "$id": f"https://prozesshandbuch.invalid/schema/{SCHEMA_FILE}",

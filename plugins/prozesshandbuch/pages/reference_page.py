@@ -1,4 +1,7 @@
-"""The content format reference, generated from the JSON Schema so it never drifts."""
+"""The content format reference, generated from the JSON Schema so it never drifts.
+
+Field descriptions are German, as in the published schema; an English handbook shows
+the English description each field carries beside its German one (``model.py``)."""
 
 from __future__ import annotations
 
@@ -6,9 +9,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..i18n import Texts
-from ..model import MODEL_BY_KIND
-from ..schema import json_schema
+from ..i18n import Texts, language_index
+from ..model import DESCRIPTION_EN, MODEL_BY_KIND
+from ..schema import TITLE_EN, annotated_schema
 from ..urls import REFERENCE
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
@@ -65,6 +68,16 @@ def _type_name(spec: dict[str, Any], t: Texts) -> str:
     return t(key) if key else str(kind)
 
 
+def _english(t: Texts) -> bool:
+    return language_index(t.language) == 1
+
+
+def _description(spec: dict[str, Any], t: Texts) -> str:
+    """The field's or object's description in the page's language (German if unknown)."""
+    german = str(spec.get("description", ""))
+    return str(spec.get(DESCRIPTION_EN, german)) if _english(t) else german
+
+
 def _object_doc(title: str, schema: dict[str, Any], t: Texts) -> ObjectDoc:
     required = set(schema.get("required", []))
     fields = []
@@ -72,24 +85,23 @@ def _object_doc(title: str, schema: dict[str, Any], t: Texts) -> ObjectDoc:
         examples = spec.get("examples") or []
         example = json.dumps(examples[0], ensure_ascii=False) if examples else ""
         fields.append(
-            FieldDoc(
-                name, _type_name(spec, t), name in required, spec.get("description", ""), example
-            )
+            FieldDoc(name, _type_name(spec, t), name in required, _description(spec, t), example)
         )
-    return ObjectDoc(title, schema.get("description", ""), fields)
+    return ObjectDoc(title, _description(schema, t), fields)
 
 
 def reference_objects(t: Texts) -> list[tuple[str, ObjectDoc, list[ObjectDoc]]]:
     """For each kind: its folder, its own fields, and its nested objects (steps, ...)."""
     result = []
     for kind in MODEL_BY_KIND:
-        schema = json_schema(kind)
+        schema = annotated_schema(kind)
         nested = [
             _object_doc(name, spec, t)
             for name, spec in schema.get("$defs", {}).items()
             if spec.get("type") == "object"
         ]
-        result.append((_FOLDERS[kind], _object_doc(str(schema["title"]), schema, t), nested))
+        title = str(schema[TITLE_EN] if _english(t) else schema["title"])
+        result.append((_FOLDERS[kind], _object_doc(title, schema, t), nested))
     return result
 
 
