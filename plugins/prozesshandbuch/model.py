@@ -41,6 +41,12 @@ def _en(english: str, **extra: Any) -> dict[str, Any]:
     return {DESCRIPTION_EN: english, **extra}
 
 
+# The German genitive of each kind: "Kennung eines Prozesses", "Kennung einer Rolle".
+_KIND_DE = {
+    "Rolle": "einer Rolle",
+    "Prozess": "eines Prozesses",
+    "Organisationseinheit": "einer Organisationseinheit",
+}
 _KIND_EN = {
     "Rolle": "a role",
     "Prozess": "a process",
@@ -53,7 +59,7 @@ def _ref(kind: str, description: str, example: str, *, english: str, required: b
     extra: dict[str, Any] = {} if required else {"default": None}
     return Field(
         **extra,
-        description=f"{description} (Kennung einer {kind})",
+        description=f"{description} (Kennung {_KIND_DE[kind]})",
         examples=[example],
         json_schema_extra=_en(f"{english} (id of {_KIND_EN[kind]})", pattern=SLUG_PATTERN),
     )
