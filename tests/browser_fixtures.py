@@ -1,24 +1,42 @@
-"""Session fixtures of every browser test module: the demo site, Playwright, Chromium.
+"""Session fixtures of every test module: the demo site, and for the browser tests
+Playwright and Chromium.
 
 Registered once for all modules (``pytest_plugins`` in conftest.py): Playwright's sync
-API allows one driver per process, so no test module may define its own.
+API allows one driver per process, so no test module may define its own. The demo is
+built once per test session, shared by all xdist workers (``built_once``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from browser_support import CHROMIUM_ARGS, StaticServer, build_demo_site, require_chromium
+from sitebuild import built_once
+
+DEMO_LOG = "mkdocs-build.log"
+
+
+def _build_demo(root: Path) -> None:
+    (root / DEMO_LOG).write_text(build_demo_site(root / "site"), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo handbook, built once and served on 127.0.0.1 for the whole session."""
-    site = build_demo_site(tmp_path_factory.mktemp("browser") / "site")
-    with StaticServer(site) as server:
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's demo handbook built with --strict, once per session (read only).
+
+    What the build printed is in ``DEMO_LOG`` next to the site folder.
+    """
+    return built_once(tmp_path_factory, "demo", _build_demo) / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site: Path) -> Iterator[str]:
+    """The demo handbook served on 127.0.0.1 for the whole session."""
+    with StaticServer(demo_site) as server:
         yield server.url
 
 

@@ -1,7 +1,7 @@
 """Helpers for the real-browser tests: build the demo handbook, serve it, watch the browser.
 
 Kept apart from ``test_browser.py`` so that the tests read as what a user does, and the
-plumbing (subprocess, HTTP server thread, request log) lives in one place.
+plumbing (demo build, HTTP server thread, request log) lives in one place.
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Request, Route
 
-from sitebuild import mkdocs_env
+from sitebuild import mkdocs_build
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -50,34 +48,18 @@ def require_chromium() -> str:
     return str(CHROMIUM)
 
 
-def build_demo_site(site_dir: Path) -> Path:
-    """Build the repository's handbook (``mkdocs build --strict``) into ``site_dir``."""
-    env = mkdocs_env()
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(REPO_ROOT / "mkdocs.yml"),
-            "-d",
-            str(site_dir),
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
+def build_demo_site(site_dir: Path) -> str:
+    """Build the repository's handbook (``mkdocs build --strict``) into ``site_dir``;
+    returns what the build printed."""
+    done = mkdocs_build(
+        REPO_ROOT, "--strict", "-f", str(REPO_ROOT / "mkdocs.yml"), "-d", str(site_dir), timeout=600
     )
     if done.returncode != 0:
         pytest.fail(
             "The demo handbook does not build with --strict:\n" + done.stderr[-4000:],
             pytrace=False,
         )
-    return site_dir
+    return done.stderr
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import write_content
@@ -71,18 +75,52 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run a real ``mkdocs build`` in ``root`` and return the finished process."""
-    env = mkdocs_env()
+def mkdocs_build(
+    root: Path, *args: str, env: dict[str, str] | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run a real ``mkdocs build`` in ``root`` and return the finished process.
+
+    ``env`` adds to (or overrides) the environment of :func:`mkdocs_env`.
+    """
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *args],
         cwd=root,
-        env=env,
+        env=mkdocs_env(**(env or {})),
         capture_output=True,
         text=True,
         check=False,
-        timeout=300,
+        timeout=timeout,
     )
+
+
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
+) -> Path:
+    """A folder ``build`` fills once per test session, shared by all xdist workers.
+
+    The first worker to ask builds while holding a lock; the others wait and reuse the
+    result. Tests only read what is in it: a test that changes files works on a copy.
+    A failed build leaves nothing behind, so a later request fails the same way.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the session's folder above each worker's own
+    root = base / f"shared-{name}"
+    with (base / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (base / f"shared-{name}.done").is_file():
+            return root
+        shutil.rmtree(root, ignore_errors=True)
+        root.mkdir()
+        build(root)
+        (base / f"shared-{name}.done").touch()
+    return root
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """A writable copy of a shared project (built site included) at ``target``."""
+    shutil.copytree(source, target, symlinks=True, dirs_exist_ok=True)
+    return target
 
 
 def page(site: Path, url_path: str) -> BeautifulSoup:
