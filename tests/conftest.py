@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-# The browser tests' session fixtures, defined once for every module that uses them.
-pytest_plugins = ["browser_fixtures"]
+# Session fixtures (the demo, Chromium, fixture sites built once), for every module.
+pytest_plugins = ["browser_fixtures", "shared_sites"]
 
 FIXED_TODAY = dt.date(2026, 11, 23)
 

@@ -1,11 +1,14 @@
-"""Pages rendered in-process from a fixture handbook: no MkDocs, no subprocess."""
+"""Pages rendered in-process from a fixture handbook: no subprocess, no theme."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from conftest import FIXED_TODAY, write_content
+from pipeline import run_pipeline
 from prozesshandbuch.check import check_handbook
 from prozesshandbuch.findings import build_findings
 from prozesshandbuch.i18n import Texts
@@ -30,3 +33,22 @@ def page_context(
         today=today,
         findings=build_findings(result.handbook, relations, today),
     )
+
+
+class RenderedSite:
+    """A project's pages as MkDocs hands them to the theme, rendered in this process.
+
+    The plugin's own events and MkDocs' own Markdown rendering (``pipeline.py``), without
+    the subprocess, the theme and the search index: for tests that check what a page
+    says. ``article(url)`` is the page's content as the theme puts it into ``<article>``.
+    """
+
+    def __init__(self, root: Path) -> None:
+        result = run_pipeline(root, figures=False)
+        assert not result.refused, result.refused
+        self.pages = {page.url: page for page in result.pages}
+        self.feed = result.feed
+
+    def article(self, url: str) -> BeautifulSoup:
+        """The content of the page at ``url`` (``prozesse/x/``), inside an ``<article>``."""
+        return BeautifulSoup(f"<article>{self.pages[url].content}</article>", "html.parser")

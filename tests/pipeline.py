@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
@@ -30,6 +31,7 @@ class RenderedPage:
     """One page as MkDocs hands it to the theme."""
 
     src: str
+    url: str
     title: str
     description: str
     tags: list[str]
@@ -55,8 +57,9 @@ def _toc_titles(links: list[AnchorLink]) -> list[str]:
     return titles
 
 
-def run_pipeline(root: Path) -> PipelineResult:
-    """Load, check and render the project in ``root`` (made by ``make_project``)."""
+def run_pipeline(root: Path, *, figures: bool = True) -> PipelineResult:
+    """Load, check and render the project in ``root`` (made by ``make_project``);
+    ``figures`` also makes the diagrams once more on their own, for ``figures``."""
     config = load_config(str(root / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
     # The events in the order `mkdocs build` sends them, up to the theme.
@@ -66,19 +69,25 @@ def run_pipeline(root: Path) -> PipelineResult:
         return PipelineResult(refused=str(refused).splitlines())
     config.plugins.on_pre_build(config=config)
     files = config.plugins.on_files(get_files(config), config=config)
+    nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+    assert nav is not None
     result = PipelineResult()
     for file in files.documentation_pages():
-        page = Page(None, file, config)
+        page = file.page if file.page is not None else Page(None, file, config)
         page.read_source(config)
         markdown = config.plugins.on_page_markdown(
             page.markdown or "", page=page, config=config, files=files
         )
         page.markdown = markdown
         page.render(config, files)
+        page.content = config.plugins.on_page_content(
+            page.content or "", page=page, config=config, files=files
+        )
         meta = page.meta
         result.pages.append(
             RenderedPage(
                 src=file.src_uri,
+                url=file.url,
                 title=str(page.title or ""),
                 description=str(meta.get("description", "")),
                 tags=[str(tag) for tag in meta.get("tags", [])],
@@ -88,6 +97,8 @@ def run_pipeline(root: Path) -> PipelineResult:
         )
     feed = files.get_file_from_path("feed.xml")
     result.feed = feed.content_string if feed is not None else ""
+    if not figures:
+        return result
     checked = check_handbook(root / "content", root, TODAY)
     relations = build_relations(checked.handbook)
     diagrams = build_diagrams(

@@ -1,4 +1,5 @@
-"""Generated pages, checked with an HTML parser on real builds."""
+"""Generated pages, checked with an HTML parser: what they say on pages rendered
+in-process, what the theme and search make of them on real builds."""
 
 from __future__ import annotations
 
@@ -8,93 +9,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import make_project, mkdocs_build, page
-
-FLOW = {
-    "units/amt.yml": "title: Bürgeramt\nhead: leitung\nparent: dezernat\n",
-    "units/dezernat.yml": "title: Dezernat II\n",
-    "units/kasse.yml": "title: Stadtkasse\nparent: dezernat\n",
-    "roles/leitung.yml": """
-        title: Leitung Bürgeramt
-        unit: amt
-        holders:
-          - name: Erika Muster
-          - name: Max Beispiel
-    """,
-    "roles/sachbearbeitung.yml": """
-        title: Sachbearbeitung
-        unit: amt
-        deputy: leitung
-        responsibilities: [Meldewesen]
-        onboarding: [antrag, gebuehr]
-        holders:
-          - name: Petra Probe
-    """,
-    "roles/kasse.yml": """
-        title: Kassierer
-        unit: kasse
-        deputy: leitung
-        holders:
-          - name: Karl Kasse
-            until: 2030-01-01
-    """,
-    "systems/kassensystem.yml": "title: Kassensystem\nowner: kasse\n",
-    "processes/gebuehr.yml": """
-        title: Gebühr kassieren
-        summary: Gebühr wird bezahlt.
-        owner: kasse
-        category: support
-        review:
-          last_reviewed: 2026-01-10
-        steps:
-          - title: Zahlung annehmen
-            role: kasse
-            systems: [kassensystem]
-    """,
-    "processes/antrag.yml": """
-        title: Antrag bearbeiten
-        summary: Ein Antrag wird geprüft und beschieden.
-        owner: leitung
-        keywords: [Formular]
-        tags: [Lebenslage Umzug]
-        review:
-          last_reviewed: 2025-12-01
-        steps:
-          - id: pruefen
-            title: Antrag prüfen
-            kind: decision
-            role: sachbearbeitung
-            consulted: [kasse]
-            next:
-              - to: kassieren
-                when: vollständig
-              - to: nachfordern
-                when: unvollständig
-          - id: nachfordern
-            title: Unterlagen nachfordern
-            role: sachbearbeitung
-            informed: [leitung]
-            next: pruefen
-          - id: kassieren
-            title: Gebühr erheben
-            calls: gebuehr
-          - id: buchen
-            title: Zahlung buchen
-            role: kasse
-          - id: zeichnen
-            title: Bescheid zeichnen
-            role: leitung
-    """,
-}
+from pagebuild import RenderedSite
+from pipeline import run_pipeline
+from shared_sites import FLOW
+from sitebuild import make_project, page
 
 
 @pytest.fixture(scope="module")
-def flow_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("flow")
-    make_project(root, FLOW)
-    result = mkdocs_build(root, "--strict")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+def flow(tmp_path_factory: pytest.TempPathFactory) -> RenderedSite:
+    """``FLOW``'s pages rendered in-process, for what they say."""
+    return RenderedSite(make_project(tmp_path_factory.mktemp("flow"), FLOW))
 
 
 def article(site: Path, path: str) -> BeautifulSoup:
@@ -104,8 +28,8 @@ def article(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup(str(found), "html.parser")
 
 
-def test_handoff_sentence_counts_desks_units_and_handoffs(flow_site: Path) -> None:
-    text = article(flow_site, "prozesse/antrag/").select_one(".ph-handoff-summary")
+def test_handoff_sentence_counts_desks_units_and_handoffs(flow: RenderedSite) -> None:
+    text = flow.article("prozesse/antrag/").select_one(".ph-handoff-summary")
     assert text is not None
     # Desks: sachbearbeitung, kasse, leitung; units: amt, kasse. The call step is
     # transparent, so hand-offs are pruefen->buchen (unit change), buchen->zeichnen
@@ -116,8 +40,8 @@ def test_handoff_sentence_counts_desks_units_and_handoffs(flow_site: Path) -> No
     )
 
 
-def test_raci_cells(flow_site: Path) -> None:
-    table = article(flow_site, "prozesse/antrag/").select_one("table.ph-raci")
+def test_raci_cells(flow: RenderedSite) -> None:
+    table = flow.article("prozesse/antrag/").select_one("table.ph-raci")
     assert table is not None
     header = [th.get_text(strip=True) for th in table.select("thead th")]
     assert header == ["Schritt", "Leitung Bürgeramt", "Sachbearbeitung", "Kassierer"]
@@ -133,8 +57,8 @@ def test_raci_cells(flow_site: Path) -> None:
     assert rows["5. Bescheid zeichnen"] == ["R, A", "", ""]
 
 
-def test_steps_have_anchors_and_branches(flow_site: Path) -> None:
-    soup = article(flow_site, "prozesse/antrag/")
+def test_steps_have_anchors_and_branches(flow: RenderedSite) -> None:
+    soup = flow.article("prozesse/antrag/")
     rows = soup.select("table.ph-steps tbody tr")
     assert [r["id"] for r in rows] == [
         "schritt-pruefen",
@@ -153,19 +77,19 @@ def test_steps_have_anchors_and_branches(flow_site: Path) -> None:
     assert call["href"] == "../gebuehr/"
 
 
-def test_review_badge_for_fixed_build_date(flow_site: Path) -> None:
-    due_soon = article(flow_site, "prozesse/antrag/").select_one(".ph-badge")
+def test_review_badge_for_fixed_build_date(flow: RenderedSite) -> None:
+    due_soon = flow.article("prozesse/antrag/").select_one(".ph-badge")
     assert due_soon is not None
     assert due_soon["class"] == ["ph-badge", "ph-badge--due-soon"]
     assert due_soon.parent is not None
     assert "fällig am 01.12.2026" in due_soon.parent.get_text()
-    current = article(flow_site, "prozesse/gebuehr/").select_one(".ph-badge")
+    current = flow.article("prozesse/gebuehr/").select_one(".ph-badge")
     assert current is not None
     assert current.get_text() == "aktuell"
 
 
-def test_role_page_lists_what_the_role_does(flow_site: Path) -> None:
-    soup = article(flow_site, "rollen/kasse/")
+def test_role_page_lists_what_the_role_does(flow: RenderedSite) -> None:
+    soup = flow.article("rollen/kasse/")
     text = soup.get_text(" ", strip=True)
     assert "Gebühr kassieren" in text  # owned
     performs = soup.select(".ph-step-groups a")
@@ -173,7 +97,7 @@ def test_role_page_lists_what_the_role_does(flow_site: Path) -> None:
     assert "Kassensystem" in text
     reading = [a.get_text() for a in soup.select(".ph-onboarding a")]
     assert reading == ["Gebühr kassieren", "Antrag bearbeiten"]  # owned first, then worked in
-    leitung = article(flow_site, "rollen/leitung/")
+    leitung = flow.article("rollen/leitung/")
     label = leitung.find("dt", string="Vertritt")
     assert label is not None
     deputises = label.find_next_sibling("dd")
@@ -181,8 +105,8 @@ def test_role_page_lists_what_the_role_does(flow_site: Path) -> None:
     assert [a.get_text() for a in deputises.select("a")] == ["Kassierer", "Sachbearbeitung"]
 
 
-def test_process_page_names_roles_that_read_it_first(flow_site: Path) -> None:
-    soup = article(flow_site, "prozesse/gebuehr/")
+def test_process_page_names_roles_that_read_it_first(flow: RenderedSite) -> None:
+    soup = flow.article("prozesse/gebuehr/")
     label = soup.find("dt", string="Einarbeitung für")
     assert label is not None
     value = label.find_next_sibling("dd")
@@ -190,23 +114,23 @@ def test_process_page_names_roles_that_read_it_first(flow_site: Path) -> None:
     assert [a.get_text() for a in value.select("a")] == ["Sachbearbeitung"]
 
 
-def test_unit_page_shows_interfaces_each_way(flow_site: Path) -> None:
-    table = article(flow_site, "einheiten/amt/").select_one("table.ph-interfaces")
+def test_unit_page_shows_interfaces_each_way(flow: RenderedSite) -> None:
+    table = flow.article("einheiten/amt/").select_one("table.ph-interfaces")
     assert table is not None
     cells = [td.get_text(strip=True) for td in table.select("tbody tr td")]
     assert cells == ["1", "1", "Antrag bearbeiten"]  # one hand-off out, one back in
 
 
-def test_system_page_names_affected_processes(flow_site: Path) -> None:
-    soup = article(flow_site, "systeme/kassensystem/")
+def test_system_page_names_affected_processes(flow: RenderedSite) -> None:
+    soup = flow.article("systeme/kassensystem/")
     assert [a.get_text() for a in soup.select(".ph-step-groups a")] == [
         "Gebühr kassieren",
         "1. Zahlung annehmen",
     ]
 
 
-def test_finder_lists_every_process_and_role_once(flow_site: Path) -> None:
-    soup = article(flow_site, "zustaendigkeit/")
+def test_finder_lists_every_process_and_role_once(flow: RenderedSite) -> None:
+    soup = flow.article("zustaendigkeit/")
     titles = [a.get_text() for a in soup.select(".ph-answer .ph-answer-title a")]
     for expected in ("Antrag bearbeiten", "Gebühr kassieren", "Sachbearbeitung", "Kassierer"):
         assert titles.count(expected) == 1
@@ -269,23 +193,17 @@ HOSTILE = {
 
 
 def test_hostile_content_is_escaped_and_sanitised(tmp_path: Path) -> None:
-    make_project(tmp_path, HOSTILE)
-    result = mkdocs_build(tmp_path)
-    assert result.returncode == 0, result.stderr
-    site = tmp_path / "site"
-    for html_file in site.rglob("*.html"):
-        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-        body = soup.select_one("article") or soup
-        assert not body.select("script, iframe, style, svg[onload]"), html_file
+    site = RenderedSite(make_project(tmp_path, HOSTILE))
+    assert len(site.pages) > 10
+    for url in site.pages:
+        body = site.article(url)
+        assert not body.select("script, iframe, style, svg[onload]"), url
         for tag in body.find_all(True):
             for name, value in tag.attrs.items():
-                assert not name.startswith("on"), (html_file, tag)
+                assert not name.startswith("on"), (url, tag)
                 if name in ("href", "src"):
-                    assert not re.match(r"\s*(javascript|data):", str(value), re.I), (
-                        html_file,
-                        tag,
-                    )
-    process = article(site, "prozesse/boese/")
+                    assert not re.match(r"\s*(javascript|data):", str(value), re.I), (url, tag)
+    process = site.article("prozesse/boese/")
     h1 = process.select_one("h1")
     assert h1 is not None
     assert h1.get_text() == "*Fett* <script>alert(4)</script> [link](javascript:alert(5))"
@@ -293,15 +211,9 @@ def test_hostile_content_is_escaped_and_sanitised(tmp_path: Path) -> None:
     assert unit_link is not None  # shown literally, not swallowed as a raw tag
 
 
-def test_edit_link_points_at_the_yaml_file(tmp_path: Path, minimal_files: dict[str, str]) -> None:
-    make_project(
-        tmp_path,
-        minimal_files,
-        extra_config="repo_url: https://gitlab.example.org/stadt/handbuch\n"
-        "edit_uri: -/edit/main/docs/\n",
-    )
-    assert mkdocs_build(tmp_path, "--strict").returncode == 0
-    soup = page(tmp_path / "site", "prozesse/antrag/")
+def test_edit_link_points_at_the_yaml_file(gitlab_site: Path) -> None:
+    # gitlab_site (shared_sites.py): repo_url on GitLab, edit_uri -/edit/main/docs/.
+    soup = page(gitlab_site, "prozesse/antrag/")
     edit = soup.select_one("a.md-content__button")
     assert edit is not None
     assert edit["href"] == (
@@ -311,14 +223,13 @@ def test_edit_link_points_at_the_yaml_file(tmp_path: Path, minimal_files: dict[s
     assert text_link is not None
     assert text_link.get_text() == "Diese Seite bearbeiten"
     assert text_link["href"] == edit["href"]
-    start = page(tmp_path / "site", "")
+    start = page(gitlab_site, "")
     assert start.select_one("a.md-content__button") is None  # no source file behind it
 
 
 def test_english_site_and_messages(tmp_path: Path, minimal_files: dict[str, str]) -> None:
     make_project(tmp_path, minimal_files, plugin_options="language: en")
-    assert mkdocs_build(tmp_path, "--strict").returncode == 0
-    soup = article(tmp_path / "site", "prozesse/antrag/")
+    soup = RenderedSite(tmp_path).article("prozesse/antrag/")
     headings = [h.get_text(strip=True) for h in soup.select("h2")]
     assert headings[:3] == ["Flow", "Steps", "Responsibilities (RACI)"]
     badge = soup.select_one(".ph-badge")
@@ -326,9 +237,9 @@ def test_english_site_and_messages(tmp_path: Path, minimal_files: dict[str, str]
     assert badge.get_text() == "current"
     broken = tmp_path / "content/processes/antrag.yml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("owner: leitung", "owner: leitng"))
-    failed = mkdocs_build(tmp_path)
-    assert "The handbook has 1 error(s); the site was left unchanged:" in failed.stderr
-    assert "unknown role 'leitng' – did you mean 'leitung'?" in failed.stderr
+    refused = "\n".join(run_pipeline(tmp_path).refused)
+    assert "The handbook has 1 error(s); the site was left unchanged:" in refused
+    assert "unknown role 'leitng' – did you mean 'leitung'?" in refused
 
 
 @pytest.mark.parametrize(
