@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import make_project, mkdocs_build, mkdocs_env, page
+from shared_sites import FLOW
+from sitebuild import copy_project, make_project, mkdocs_build, page
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -20,13 +21,9 @@ def snapshot(folder: Path) -> dict[str, str]:
     }
 
 
-def test_fixture_handbook_builds_with_pages_for_every_entity(
-    tmp_path: Path, minimal_files: dict[str, str]
-) -> None:
-    make_project(tmp_path, minimal_files)
-    result = mkdocs_build(tmp_path, "--strict")
-    assert result.returncode == 0, result.stderr
-    site = tmp_path / "site"
+def test_fixture_handbook_builds_with_pages_for_every_entity(minimal_project: Path) -> None:
+    # minimal_project (shared_sites.py): MINIMAL, built once with --strict.
+    site = minimal_project / "site"
     for path in (
         "prozesse/antrag/",
         "rollen/leitung/",
@@ -40,10 +37,9 @@ def test_fixture_handbook_builds_with_pages_for_every_entity(
 
 
 def test_failed_build_leaves_previous_site_byte_for_byte(
-    tmp_path: Path, minimal_files: dict[str, str]
+    tmp_path: Path, minimal_project: Path
 ) -> None:
-    make_project(tmp_path, minimal_files)
-    assert mkdocs_build(tmp_path).returncode == 0
+    copy_project(minimal_project, tmp_path)  # built before
     before = snapshot(tmp_path / "site")
     broken = tmp_path / "content/processes/antrag.yml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("owner: leitung", "owner: leitng"))
@@ -68,10 +64,9 @@ def test_failed_build_leaves_previous_site_byte_for_byte(
 
 
 def test_strict_build_with_warning_fails_and_keeps_site(
-    tmp_path: Path, minimal_files: dict[str, str]
+    tmp_path: Path, minimal_project: Path
 ) -> None:
-    make_project(tmp_path, minimal_files)
-    assert mkdocs_build(tmp_path, "--strict").returncode == 0
+    copy_project(minimal_project, tmp_path)  # built with --strict before
     (tmp_path / "content/roles/frei.yml").write_text("title: Frei\nunit: amt\n", encoding="utf-8")
 
     relaxed = mkdocs_build(tmp_path, "--dirty")  # a normal build shows the warning only
@@ -86,30 +81,29 @@ def test_strict_build_with_warning_fails_and_keeps_site(
     assert snapshot(tmp_path / "site") == before
 
 
-def test_generator_never_writes_into_content(tmp_path: Path, minimal_files: dict[str, str]) -> None:
-    make_project(tmp_path, minimal_files)
-    before = snapshot(tmp_path / "content")
-    assert mkdocs_build(tmp_path).returncode == 0
-    assert snapshot(tmp_path / "content") == before
-
-
-def test_yaml_sources_are_not_published_by_default(
-    tmp_path: Path, minimal_files: dict[str, str]
+def test_generator_never_writes_into_content(
+    tmp_path: Path, minimal_files: dict[str, str], minimal_project: Path
 ) -> None:
+    # The content of the built project is what make_project writes, byte for byte.
     make_project(tmp_path, minimal_files)
-    assert mkdocs_build(tmp_path).returncode == 0
-    assert not list((tmp_path / "site").rglob("*.yml"))
+    assert snapshot(minimal_project / "content") == snapshot(tmp_path / "content")
+
+
+def test_yaml_sources_are_not_published_by_default(minimal_project: Path) -> None:
+    assert list((minimal_project / "content").rglob("*.yml"))
+    assert not list((minimal_project / "site").rglob("*.yml"))
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_links_resolve_in_both_directions_and_url_styles(
-    tmp_path: Path, minimal_files: dict[str, str], directory_urls: bool
+    tmp_path: Path, minimal_files: dict[str, str], minimal_project: Path, directory_urls: bool
 ) -> None:
-    make_project(
-        tmp_path, minimal_files, extra_config=f"use_directory_urls: {str(directory_urls).lower()}"
-    )
-    assert mkdocs_build(tmp_path, "--strict").returncode == 0
-    site = tmp_path / "site"
+    if directory_urls:  # MkDocs' default, as minimal_project is built
+        site = minimal_project / "site"
+    else:
+        make_project(tmp_path, minimal_files, extra_config="use_directory_urls: false")
+        assert mkdocs_build(tmp_path, "--strict").returncode == 0
+        site = tmp_path / "site"
 
     def url(path: str) -> str:
         return f"{path}/" if directory_urls else f"{path}.html"
@@ -152,12 +146,15 @@ def _internal_links(site: Path) -> list[tuple[Path, str]]:
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
-def test_every_link_and_anchor_in_the_site_resolves(tmp_path: Path, directory_urls: bool) -> None:
-    from test_pages import FLOW
-
-    make_project(tmp_path, FLOW, extra_config=f"use_directory_urls: {str(directory_urls).lower()}")
-    assert mkdocs_build(tmp_path, "--strict").returncode == 0
-    site = tmp_path / "site"
+def test_every_link_and_anchor_in_the_site_resolves(
+    tmp_path: Path, flow_site: Path, directory_urls: bool
+) -> None:
+    if directory_urls:  # MkDocs' default, as flow_site (shared_sites.py) is built
+        site = flow_site
+    else:
+        make_project(tmp_path, FLOW, extra_config="use_directory_urls: false")
+        assert mkdocs_build(tmp_path, "--strict").returncode == 0
+        site = tmp_path / "site"
     links = _internal_links(site)
     assert len(links) > 100
     for html_file, href in links:
@@ -177,14 +174,12 @@ def test_every_link_and_anchor_in_the_site_resolves(tmp_path: Path, directory_ur
 
 
 def test_missing_graphviz_gives_one_clear_message_and_keeps_the_site(
-    tmp_path: Path, minimal_files: dict[str, str]
+    tmp_path: Path, minimal_files: dict[str, str], minimal_project: Path
 ) -> None:
     import shutil
-    import subprocess
     import sys
 
-    make_project(tmp_path, minimal_files)
-    assert mkdocs_build(tmp_path).returncode == 0
+    copy_project(minimal_project, tmp_path)  # built before
     before = snapshot(tmp_path / "site")
     # A PATH with the virtual environment and git, but without dot.
     bin_dir = tmp_path / "bin"
@@ -195,14 +190,7 @@ def test_missing_graphviz_gives_one_clear_message_and_keeps_the_site(
     venv_bin = Path(sys.executable).parent
     assert not (venv_bin / "dot").exists()
     path = f"{venv_bin}:{bin_dir}"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],
-        cwd=tmp_path,
-        env=mkdocs_env(PATH=path),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(tmp_path, env={"PATH": path})
     assert result.returncode != 0
     assert "Graphviz fehlt" in result.stderr
     assert "apt-get install graphviz" in result.stderr
@@ -210,12 +198,5 @@ def test_missing_graphviz_gives_one_clear_message_and_keeps_the_site(
     assert snapshot(tmp_path / "site") == before
 
     make_project(tmp_path, minimal_files, plugin_options="diagrams: false")
-    without = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],
-        cwd=tmp_path,
-        env=mkdocs_env(PATH=path),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    without = mkdocs_build(tmp_path, env={"PATH": path})
     assert without.returncode == 0, without.stderr
