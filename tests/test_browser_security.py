@@ -18,8 +18,7 @@ from playwright.sync_api import Browser, Dialog, Page, Route, expect
 
 import test_browser as shared
 from browser_support import StaticServer
-from hostile import PAYLOADS, commit_hostile_history, hostile_handbook
-from sitebuild import make_project, mkdocs_build
+from hostile import PAYLOADS
 from test_browser import FINDER, PROCESS, ROLE, START, SYSTEM, UNIT, Session, open_session
 
 # The session fixtures (site_url, browser) come from browser_fixtures.py; the tab of
@@ -152,13 +151,10 @@ def test_script_slipped_into_a_page_is_refused(tab: Session) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
-    """The hostile handbook, built and served; its URL and the paths of all its pages."""
-    root = make_project(tmp_path_factory.mktemp("hostile-browser"), hostile_handbook())
-    commit_hostile_history(root, list(PAYLOADS))
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    site = root / "site"
+def hostile_site(hostile_build: Path) -> Iterator[tuple[str, list[str]]]:
+    """The hostile handbook (built once, shared_sites.py), served; its URL and the paths
+    of all its pages."""
+    site = hostile_build
     paths = sorted(
         str(Path(html).relative_to(site).parent) + "/"
         for html in site.rglob("index.html")

@@ -13,9 +13,6 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from hostile import (
-    PAYLOADS,
-    commit_hostile_history,
-    hostile_handbook,
     inline_script_hashes,
     script_hash,
     site_problems,
@@ -67,12 +64,9 @@ def test_policy_goes_right_after_the_charset_before_any_script() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("csp"), hostile_handbook())
-    commit_hostile_history(root, list(PAYLOADS))
-    result = mkdocs_build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+def site(hostile_build: Path) -> Path:
+    """The hostile handbook with its hostile history (shared_sites.py), built once."""
+    return hostile_build
 
 
 def test_every_page_has_one_policy_before_its_first_script(site: Path) -> None:
