@@ -40,11 +40,12 @@ class RenderedSite:
 
     The plugin's own events and MkDocs' own Markdown rendering (``pipeline.py``), without
     the subprocess, the theme and the search index: for tests that check what a page
-    says. ``article(url)`` is the page's content as the theme puts it into ``<article>``.
+    says. ``strict`` refuses content with warnings, as ``mkdocs build --strict`` does.
+    ``article(url)`` is the page's content as the theme puts it into ``<article>``.
     """
 
-    def __init__(self, root: Path) -> None:
-        result = run_pipeline(root, figures=False)
+    def __init__(self, root: Path, *, strict: bool = False) -> None:
+        result = run_pipeline(root, strict=strict, figures=False)
         assert not result.refused, result.refused
         self.pages = {page.url: page for page in result.pages}
         self.feed = result.feed

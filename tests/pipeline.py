@@ -57,10 +57,13 @@ def _toc_titles(links: list[AnchorLink]) -> list[str]:
     return titles
 
 
-def run_pipeline(root: Path, *, figures: bool = True) -> PipelineResult:
-    """Load, check and render the project in ``root`` (made by ``make_project``);
-    ``figures`` also makes the diagrams once more on their own, for ``figures``."""
-    config = load_config(str(root / "mkdocs.yml"))
+def run_pipeline(root: Path, *, strict: bool = False, figures: bool = True) -> PipelineResult:
+    """Load, check and render the project in ``root`` (made by ``make_project``).
+
+    ``strict`` is ``mkdocs build --strict``: the plugin refuses content with warnings.
+    ``figures`` also collects the diagrams (made once more on their own).
+    """
+    config = load_config(str(root / "mkdocs.yml"), strict=strict)
     config.plugins.on_startup(command="build", dirty=False)
     # The events in the order `mkdocs build` sends them, up to the theme.
     try:
@@ -97,6 +100,7 @@ def run_pipeline(root: Path, *, figures: bool = True) -> PipelineResult:
         )
     feed = files.get_file_from_path("feed.xml")
     result.feed = feed.content_string if feed is not None else ""
+    config.plugins.on_shutdown()
     if not figures:
         return result
     checked = check_handbook(root / "content", root, TODAY)

@@ -18,7 +18,7 @@ from sitebuild import make_project, page
 @pytest.fixture(scope="module")
 def flow(tmp_path_factory: pytest.TempPathFactory) -> RenderedSite:
     """``FLOW``'s pages rendered in-process, for what they say."""
-    return RenderedSite(make_project(tmp_path_factory.mktemp("flow"), FLOW))
+    return RenderedSite(make_project(tmp_path_factory.mktemp("flow"), FLOW), strict=True)
 
 
 def article(site: Path, path: str) -> BeautifulSoup:
@@ -229,7 +229,7 @@ def test_edit_link_points_at_the_yaml_file(gitlab_site: Path) -> None:
 
 def test_english_site_and_messages(tmp_path: Path, minimal_files: dict[str, str]) -> None:
     make_project(tmp_path, minimal_files, plugin_options="language: en")
-    soup = RenderedSite(tmp_path).article("prozesse/antrag/")
+    soup = RenderedSite(tmp_path, strict=True).article("prozesse/antrag/")
     headings = [h.get_text(strip=True) for h in soup.select("h2")]
     assert headings[:3] == ["Flow", "Steps", "Responsibilities (RACI)"]
     badge = soup.select_one(".ph-badge")

@@ -3,14 +3,13 @@ chart in a sensible order, one date format."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from pagebuild import RenderedSite
 from prozesshandbuch.model import Handbook, Role, Unit
 from prozesshandbuch.ordering import natural_key, units_in_chart_order
 from prozesshandbuch.pages.feedback import feedback_target, new_issue_url
-from sitebuild import make_project, mkdocs_build, page
+from sitebuild import make_project
 
 
 def test_natural_key_orders_numbers_by_value_and_umlauts_by_vowel() -> None:
@@ -94,18 +93,16 @@ FILES = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("small"), FILES)
-    done = mkdocs_build(root, "--strict")
-    assert done.returncode == 0, done.stderr
-    return root / "site"
+def site(tmp_path_factory: pytest.TempPathFactory) -> RenderedSite:
+    """FILES' pages rendered in-process, refused on any warning as with --strict."""
+    return RenderedSite(make_project(tmp_path_factory.mktemp("small"), FILES), strict=True)
 
 
 @pytest.mark.parametrize(
     "url", ["prozesse/antrag/", "rollen/bau/", "einheiten/fb2/", "systeme/dms/"]
 )
-def test_every_entity_page_has_a_feedback_line(site: Path, url: str) -> None:
-    line = page(site, url).select_one(".ph-feedback")
+def test_every_entity_page_has_a_feedback_line(site: RenderedSite, url: str) -> None:
+    line = site.article(url).select_one(".ph-feedback")
     assert line is not None
     assert line.get_text(" ", strip=True).startswith("Fehler oder Frage?")
     links = line.select("a[href]")
@@ -115,8 +112,8 @@ def test_every_entity_page_has_a_feedback_line(site: Path, url: str) -> None:
         assert "Hinweis an Leitung" in links[0].get_text()
 
 
-def test_org_chart_in_explicit_then_natural_order(site: Path) -> None:
-    tree = page(site, "einheiten/").select_one(".ph-org .ph-org")
+def test_org_chart_in_explicit_then_natural_order(site: RenderedSite) -> None:
+    tree = site.article("einheiten/").select_one(".ph-org .ph-org")
     assert tree is not None
     assert [a.get_text() for a in tree.select(":scope > li > a")] == [
         "Büro der Spitze",
@@ -125,7 +122,7 @@ def test_org_chart_in_explicit_then_natural_order(site: Path) -> None:
     ]
 
 
-def test_last_review_date_in_the_site_date_format(site: Path) -> None:
-    facts = page(site, "prozesse/antrag/").select_one(".ph-facts")
+def test_last_review_date_in_the_site_date_format(site: RenderedSite) -> None:
+    facts = site.article("prozesse/antrag/").select_one(".ph-facts")
     assert facts is not None
     assert "zuletzt geprüft am 01.06.2026" in facts.get_text(" ", strip=True)

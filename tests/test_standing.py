@@ -1,5 +1,6 @@
 """Status everywhere: badges next to links, banners on pages, repealed processes kept out
-of reading orders and impact lists, no review badge on them. Checked on real builds."""
+of reading orders and impact lists, no review badge on them. Checked on pages rendered
+in-process (the plugin's events and MkDocs' Markdown, as in a build)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from pagebuild import RenderedSite
 from prozesshandbuch.model import Process, Status, Variant
 from prozesshandbuch.standing import Standing, standing
-from sitebuild import make_project, mkdocs_build, page
+from sitebuild import make_project
 
 STEP = "steps:\n  - title: Antrag prüfen\n    role: sachbearbeitung\n    systems: [fachverfahren]\n"
 HANDBOOK = {
@@ -47,12 +49,10 @@ BADGES = {"alt": "außer Kraft", "entwurf": "Entwurf", "soll": "Soll-Prozess"}
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory) -> RenderedSite:
     root = make_project(tmp_path_factory.mktemp("standing"), HANDBOOK)
-    # --strict: the long-overdue review of the repealed process must not warn.
-    done = mkdocs_build(root, "--strict")
-    assert done.returncode == 0, done.stderr
-    return root / "site"
+    # strict: the long-overdue review of the repealed process must not warn.
+    return RenderedSite(root, strict=True)
 
 
 def _badge_after_link(soup: BeautifulSoup | Tag, process_id: str) -> list[str]:
@@ -80,8 +80,8 @@ def _badge_after_link(soup: BeautifulSoup | Tag, process_id: str) -> list[str]:
         ("berichte/verantwortung/", ".ph-ownership"),
     ],
 )
-def test_every_list_marks_processes_not_in_force(site: Path, url: str, lists: str) -> None:
-    soup = page(site, url)
+def test_every_list_marks_processes_not_in_force(site: RenderedSite, url: str, lists: str) -> None:
+    soup = site.article(url)
     containers = soup.select(lists)
     assert containers
     for container in containers:
@@ -101,8 +101,10 @@ def test_every_list_marks_processes_not_in_force(site: Path, url: str, lists: st
         ("soll", "to-be", "Soll-Prozess – umzusetzen bis 30.06.2027. Heute gilt: Antrag online."),
     ],
 )
-def test_banner_on_pages_not_in_force(site: Path, process_id: str, kind: str, text: str) -> None:
-    soup = page(site, f"prozesse/{process_id}/")
+def test_banner_on_pages_not_in_force(
+    site: RenderedSite, process_id: str, kind: str, text: str
+) -> None:
+    soup = site.article(f"prozesse/{process_id}/")
     banner = soup.select_one(f".ph-banner--{kind}")
     assert banner is not None
     assert " ".join(banner.get_text().split()).startswith(text)
@@ -112,32 +114,32 @@ def test_banner_on_pages_not_in_force(site: Path, process_id: str, kind: str, te
     assert heading.find_next_sibling() is banner
 
 
-def test_process_in_force_has_no_banner_and_says_valid(site: Path) -> None:
-    soup = page(site, "prozesse/gueltig/")
+def test_process_in_force_has_no_banner_and_says_valid(site: RenderedSite) -> None:
+    soup = site.article("prozesse/gueltig/")
     assert soup.select(".ph-banner") == []
     assert soup.select(".ph-facts .ph-standing") == []
 
 
-def test_to_be_process_does_not_say_valid(site: Path) -> None:
-    facts = page(site, "prozesse/soll/").select_one(".ph-facts")
+def test_to_be_process_does_not_say_valid(site: RenderedSite) -> None:
+    facts = site.article("prozesse/soll/").select_one(".ph-facts")
     assert facts is not None
     assert "gültig" not in facts.get_text()
     assert "Soll-Prozess – noch umzusetzen" in facts.get_text()
 
 
-def test_reading_order_leaves_out_repealed_process(site: Path) -> None:
-    reading = page(site, "rollen/sachbearbeitung/").select_one(".ph-onboarding ol")
+def test_reading_order_leaves_out_repealed_process(site: RenderedSite) -> None:
+    reading = site.article("rollen/sachbearbeitung/").select_one(".ph-onboarding ol")
     assert reading is not None
     hrefs = [str(a["href"]) for a in reading.select("a")]
     assert [h.split("/")[-2] for h in hrefs] == ["gueltig", "soll"]
     # The derived reading order of the owner leaves it out as well.
-    derived = page(site, "rollen/leitung/").select_one(".ph-onboarding ol")
+    derived = site.article("rollen/leitung/").select_one(".ph-onboarding ol")
     assert derived is not None
     assert "alt" not in [str(a["href"]).split("/")[-2] for a in derived.select("a")]
 
 
-def test_system_impact_lists_repealed_process_apart(site: Path) -> None:
-    soup = page(site, "systeme/fachverfahren/")
+def test_system_impact_lists_repealed_process_apart(site: RenderedSite) -> None:
+    soup = site.article("systeme/fachverfahren/")
     impact = soup.select_one(".ph-step-groups")
     apart = soup.select_one(".ph-retired-apart")
     assert impact is not None
@@ -147,20 +149,18 @@ def test_system_impact_lists_repealed_process_apart(site: Path) -> None:
     assert "Außer Kraft" in apart.get_text()
 
 
-def test_repealed_process_has_no_current_review_badge(site: Path) -> None:
-    facts = page(site, "prozesse/alt/").select_one(".ph-facts")
+def test_repealed_process_has_no_current_review_badge(site: RenderedSite) -> None:
+    facts = site.article("prozesse/alt/").select_one(".ph-facts")
     assert facts is not None
     assert facts.select(".ph-badge") == []
     assert "keine Prüfung nötig" in facts.get_text()
-    report = page(site, "berichte/pruefung/").get_text()
+    report = site.article("berichte/pruefung/").get_text()
     assert "Antrag auf Papier" not in report
 
 
 def test_english_banner(tmp_path: Path) -> None:
     root = make_project(tmp_path, HANDBOOK, plugin_options="language: en")
-    done = mkdocs_build(root)
-    assert done.returncode == 0, done.stderr
-    banner = page(root / "site", "prozesse/alt/").select_one(".ph-banner")
+    banner = RenderedSite(root).article("prozesse/alt/").select_one(".ph-banner")
     assert banner is not None
     assert " ".join(banner.get_text().split()).startswith("Repealed since Jul 1, 2025.")
 
