@@ -6,13 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import make_project, mkdocs_build, page
+from pagebuild import RenderedSite
+from sitebuild import make_project, page
 
-GITLAB = "repo_url: https://gitlab.example.org/stadt/handbuch\nedit_uri: -/edit/main/docs/\n"
 GITHUB = "repo_url: https://github.com/stadt/handbuch\nedit_uri: edit/main/docs/\n"
-
-SYSTEM = "systems/fachverfahren.yml"
-SYSTEM_TEXT = "title: Fachverfahren\nowner: leitung\n"
 
 PAGES = [
     ("prozesse/antrag/", "Diesen Prozess bearbeiten", "content/processes/antrag.yml"),
@@ -22,15 +19,8 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def gitlab_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import MINIMAL
-
-    root = tmp_path_factory.mktemp("edit")
-    make_project(root, {**MINIMAL, SYSTEM: SYSTEM_TEXT}, extra_config=GITLAB)
-    result = mkdocs_build(root, "--strict")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+# gitlab_site (shared_sites.py): MINIMAL and an IT system, with a GitLab repository
+# configured, built once with --strict.
 
 
 @pytest.mark.parametrize(("url", "label", "source"), PAGES)
@@ -75,8 +65,8 @@ def test_github_web_editor_and_english_labels(
     tmp_path: Path, minimal_files: dict[str, str]
 ) -> None:
     make_project(tmp_path, minimal_files, plugin_options="language: en", extra_config=GITHUB)
-    assert mkdocs_build(tmp_path, "--strict").returncode == 0
-    button = page(tmp_path / "site", "prozesse/antrag/").select_one("a.ph-edit-button")
+    site = RenderedSite(tmp_path, strict=True)
+    button = site.article("prozesse/antrag/").select_one("a.ph-edit-button")
     assert button is not None
     assert button.get_text(strip=True) == "Edit this process"
     assert button["href"] == (
@@ -86,5 +76,5 @@ def test_github_web_editor_and_english_labels(
 
 def test_no_button_without_a_repository(tmp_path: Path, minimal_files: dict[str, str]) -> None:
     make_project(tmp_path, minimal_files)
-    assert mkdocs_build(tmp_path, "--strict").returncode == 0
-    assert page(tmp_path / "site", "prozesse/antrag/").select_one("a.ph-edit-button") is None
+    site = RenderedSite(tmp_path, strict=True)
+    assert site.article("prozesse/antrag/").select_one("a.ph-edit-button") is None

@@ -9,6 +9,7 @@ import pytest
 
 from conftest import MINIMAL
 from gitrepo import ERIKA, MAX, GitRepo
+from pagebuild import RenderedSite
 from sitebuild import make_project, mkdocs_build, page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -128,8 +129,7 @@ def test_last_review_names_who_confirmed_it_in_git(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     repo.commit("Schritt umbenannt", ERIKA, "2026-10-01T10:00:00+02:00")
-    result = mkdocs_build(tmp_path, "--strict")
-    assert result.returncode == 0, result.stderr
-    facts = page(tmp_path / "site", "prozesse/antrag/").select_one(".ph-review-last")
+    site = RenderedSite(tmp_path, strict=True)
+    facts = site.article("prozesse/antrag/").select_one(".ph-review-last")
     assert facts is not None
     assert facts.get_text() == "zuletzt geprüft am 15.09.2026, bestätigt von Max Beispiel"
