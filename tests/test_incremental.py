@@ -4,7 +4,6 @@ makes: byte for byte, search index included, after every kind of change."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL
-from sitebuild import make_project
+from sitebuild import make_project, mkdocs_env
 
 SESSION = Path(__file__).parent / "serve_session.py"
 PROCESS = "content/processes/antrag.yml"
@@ -40,7 +39,7 @@ def run_session(project: Path, site: Path, steps: list[dict[str, str | None]]) -
     """Builds in one serve session (one process); one result per step."""
     steps_file = site.parent / f"{site.name}-steps.json"
     steps_file.write_text(json.dumps(steps), encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    env = mkdocs_env(SOURCE_DATE_EPOCH="1700000000")
     done = subprocess.run(
         [sys.executable, str(SESSION), str(project), str(site), str(steps_file)],
         env=env,
