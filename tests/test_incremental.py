@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL
-from sitebuild import make_project, mkdocs_env
+from sitebuild import built_once, make_project, mkdocs_env
 
 SESSION = Path(__file__).parent / "serve_session.py"
 PROCESS = "content/processes/antrag.yml"
@@ -75,6 +75,20 @@ def project_at(root: Path) -> Path:
     return make_project(root, {**MINIMAL, **SECOND})
 
 
+def full_site(
+    tmp_path_factory: pytest.TempPathFactory, name: str, steps: list[dict[str, str | None]]
+) -> Path:
+    """The site one fresh session builds from the fixture after ``steps``; the same steps
+    under the same ``name`` are built once per test session (read only). Next to the
+    site, ``results.json`` holds what the session printed."""
+
+    def build(root: Path) -> None:
+        results = run_session(project_at(root / "project"), root / "site", steps)
+        (root / "results.json").write_text(json.dumps(results), encoding="utf-8")
+
+    return built_once(tmp_path_factory, f"incremental-{name}", build) / "site"
+
+
 CHANGES: dict[str, dict[str, str | None]] = {
     # The process's own file: a step title, shown on its page and in the RACI table.
     "own-file": {PROCESS: content("processes/antrag.yml").replace("Antrag prüfen", "Neu prüfen")},
@@ -96,7 +110,9 @@ CHANGES: dict[str, dict[str, str | None]] = {
 
 
 @pytest.mark.parametrize("kind", list(CHANGES))
-def test_incremental_rebuild_gives_the_site_of_a_full_build(tmp_path: Path, kind: str) -> None:
+def test_incremental_rebuild_gives_the_site_of_a_full_build(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, kind: str
+) -> None:
     project = project_at(tmp_path / "incremental")
     results = run_session(project, tmp_path / "site-incremental", [{}, CHANGES[kind]])
     assert "failed" not in results[1]
@@ -104,19 +120,21 @@ def test_incremental_rebuild_gives_the_site_of_a_full_build(tmp_path: Path, kind
     # Some pages were reused, else this would prove nothing about reuse.
     assert 0 < results[1]["reused"] < pages
 
-    full_project = project_at(tmp_path / "full")
-    run_session(full_project, tmp_path / "site-full", [CHANGES[kind]])
-    assert_same_site(tmp_path / "site-incremental", tmp_path / "site-full")
+    full = full_site(tmp_path_factory, kind, [CHANGES[kind]])
+    assert_same_site(tmp_path / "site-incremental", full)
 
 
-def test_unchanged_rebuild_reuses_every_generated_page(tmp_path: Path) -> None:
+def test_unchanged_rebuild_reuses_every_generated_page(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     project = project_at(tmp_path / "p")
     results = run_session(project, tmp_path / "site", [{}, {}])
-    full = run_session(project_at(tmp_path / "q"), tmp_path / "site-full", [{}])
-    assert results[0]["reused"] == full[0]["reused"] == 0
+    full = full_site(tmp_path_factory, "unchanged", [{}])
+    full_results = json.loads((full.parent / "results.json").read_text(encoding="utf-8"))
+    assert results[0]["reused"] == full_results[0]["reused"] == 0
     # The fixture has no hand-written page: the plugin generates every one.
     assert results[1]["reused"] == generated_pages(tmp_path / "site")
-    assert_same_site(tmp_path / "site", tmp_path / "site-full")
+    assert_same_site(tmp_path / "site", full)
 
 
 @pytest.mark.parametrize(
@@ -128,7 +146,7 @@ def test_unchanged_rebuild_reuses_every_generated_page(tmp_path: Path) -> None:
     ids=["plugin-code", "configuration"],
 )
 def test_code_or_configuration_change_rebuilds_every_page(
-    tmp_path: Path, change: dict[str, str | None]
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, change: dict[str, str | None]
 ) -> None:
     project = project_at(tmp_path / "p")
     if "mkdocs.yml" in change:
@@ -136,17 +154,20 @@ def test_code_or_configuration_change_rebuilds_every_page(
         change = {"mkdocs.yml": text.replace("Testhandbuch", "Anderes Handbuch")}
     results = run_session(project, tmp_path / "site", [{}, change])
     assert results[1]["reused"] == 0
-    full_project = project_at(tmp_path / "full")
-    steps = [change] if "mkdocs.yml" in change else [{}]
-    run_session(full_project, tmp_path / "site-full", steps)
-    assert_same_site(tmp_path / "site", tmp_path / "site-full")
+    if "mkdocs.yml" in change:
+        full = full_site(tmp_path_factory, "configuration", [change])
+    else:
+        full = full_site(tmp_path_factory, "unchanged", [{}])
+    assert_same_site(tmp_path / "site", full)
 
 
-def test_a_failed_build_in_between_leaves_nothing_stale(tmp_path: Path) -> None:
+def test_a_failed_build_in_between_leaves_nothing_stale(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     project = project_at(tmp_path / "p")
     broken = {PROCESS: content("processes/antrag.yml").replace("role: leitung", "role: niemand")}
     results = run_session(project, tmp_path / "site", [{}, broken, CHANGES["own-file"]])
     assert results[1] == {"failed": True}
     assert results[2]["reused"] > 0
-    run_session(project_at(tmp_path / "full"), tmp_path / "site-full", [CHANGES["own-file"]])
-    assert_same_site(tmp_path / "site", tmp_path / "site-full")
+    full = full_site(tmp_path_factory, "own-file", [CHANGES["own-file"]])
+    assert_same_site(tmp_path / "site", full)
