@@ -11,7 +11,7 @@ import pytest
 from prozesshandbuch.interop.handbook_json import SCHEMA_FILE, document_json, schema_text
 from prozesshandbuch.load import load_handbook
 from prozesshandbuch.relations import build_relations
-from sitebuild import make_project, mkdocs_build, page
+from sitebuild import page
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,12 +60,9 @@ def test_a_document_with_an_unknown_field_is_rejected_by_the_schema() -> None:
 
 
 def test_built_site_offers_handbook_json_and_a_bpmn_download_per_process(
-    tmp_path: Path, minimal_files: dict[str, str]
+    minimal_project: Path,
 ) -> None:
-    root = make_project(tmp_path, minimal_files)
-    result = mkdocs_build(root, "--strict")
-    assert result.returncode == 0, result.stderr
-    site = root / "site"
+    site = minimal_project / "site"  # MINIMAL built with --strict (shared_sites.py)
     document = json.loads((site / "handbook.json").read_text(encoding="utf-8"))
     process_ids = [p["id"] for p in document["processes"]]
     for process_id in process_ids:
