@@ -1,5 +1,7 @@
-"""The handbook pipeline run in-process, for property tests: the plugin's own MkDocs
-events and MkDocs' own Markdown rendering, without the subprocess and the theme.
+"""The handbook pipeline run in-process, for property tests and for tests of what pages
+say (``RenderedSite`` in pagebuild.py): the plugin's own MkDocs events and MkDocs' own
+Markdown rendering, without the subprocess and the theme. A page's ``content`` is what
+the theme puts into its ``<article>``, HTML blocks filled in (``on_page_content``).
 
 What the theme would print without escaping (page title, description, search tags,
 table of contents) is returned as-is, so a test can check it is plain HTML text.
