@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Request, Route
 
+from conftest import FIXED_TODAY
+from prozesshandbuch.config import TODAY_VARIABLE
 from sitebuild import mkdocs_build
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -52,7 +54,15 @@ def build_demo_site(site_dir: Path) -> str:
     """Build the repository's handbook (``mkdocs build --strict``) into ``site_dir``;
     returns what the build printed."""
     done = mkdocs_build(
-        REPO_ROOT, "--strict", "-f", str(REPO_ROOT / "mkdocs.yml"), "-d", str(site_dir), timeout=600
+        REPO_ROOT,
+        "--strict",
+        "-f",
+        str(REPO_ROOT / "mkdocs.yml"),
+        "-d",
+        str(site_dir),
+        timeout=600,
+        # The demo's reviews fall due as real days pass; the tests read it on a fixed day.
+        env={TODAY_VARIABLE: FIXED_TODAY.isoformat()},
     )
     if done.returncode != 0:
         pytest.fail(

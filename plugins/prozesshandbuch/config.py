@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from .i18n import text
 
+TODAY_VARIABLE = "PROZESSHANDBUCH_TODAY"
+"""Sets the reference day when ``mkdocs.yml`` does not: for reproducible builds (tests,
+rebuilding an old state) without editing the configuration everybody shares."""
+
 
 class Day(BaseConfigOption[dt.date | None]):
-    """A day, written as YAML writes dates: ``2026-11-23``, with or without quotes."""
+    """A day, written as YAML writes dates: ``2026-11-23``, with or without quotes.
+
+    Unset, it is read from the environment variable ``PROZESSHANDBUCH_TODAY`` if that is
+    set, else it stays empty (the build day).
+    """
 
     def run_validation(self, value: object, /) -> dt.date | str | None:
         if value is None or isinstance(value, str):
@@ -22,6 +31,8 @@ class Day(BaseConfigOption[dt.date | None]):
 
     def post_validation(self, config: Config, key_name: str) -> None:
         value = config[key_name]
+        if value is None and os.environ.get(TODAY_VARIABLE):
+            value = config[key_name] = os.environ[TODAY_VARIABLE]
         if isinstance(value, str):
             try:
                 config[key_name] = dt.date.fromisoformat(value)
@@ -38,7 +49,8 @@ class PluginConfig(Config):  # type: ignore[no-untyped-call]
     language = c.Choice(("de", "en"), default="de")
     """Language of generated labels and of messages."""
     today = Day()
-    """Reference date for review states (YYYY-MM-DD); default: the build date. For tests."""
+    """Reference date for review states (YYYY-MM-DD); default: $PROZESSHANDBUCH_TODAY, else
+    the build date."""
     diagrams = c.Type(bool, default=True)
     """Render diagrams with Graphviz; `false` builds without them (no Graphviz needed)."""
     show_holders = c.Type(bool, default=True)
