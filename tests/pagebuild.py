@@ -21,7 +21,13 @@ def page_context(
     root: Path, files: dict[str, str], *, language: str = "de", today: dt.date = FIXED_TODAY
 ) -> PageContext:
     """The context the plugin would give the page renderers, for ``files`` below ``root``."""
-    content = write_content(root, files)
+    return content_context(write_content(root, files), root, language=language, today=today)
+
+
+def content_context(
+    content: Path, root: Path, *, language: str = "de", today: dt.date = FIXED_TODAY
+) -> PageContext:
+    """The page context for a content folder that is already written."""
     result = check_handbook(content, root, today)
     assert not result.errors, [p.format() for p in result.errors]
     relations = build_relations(result.handbook)

@@ -4,6 +4,7 @@ few pages renders few pages (in-process, on a copy of the demo handbook)."""
 
 from __future__ import annotations
 
+import copy
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,30 +14,15 @@ import pytest
 import yaml
 
 from browser_support import REPO_ROOT
-from conftest import FIXED_TODAY
-from prozesshandbuch.check import check_handbook
-from prozesshandbuch.findings import build_findings
-from prozesshandbuch.i18n import Texts
+from pagebuild import content_context
 from prozesshandbuch.pages import PageContext, build_pages
 from prozesshandbuch.pages.memo import PageMemo
-from prozesshandbuch.relations import build_relations
-from prozesshandbuch.urls import SiteUrls
 
 Edit = Callable[[Path], None]
 
 
 def _context(content: Path) -> PageContext:
-    result = check_handbook(content, content.parent, FIXED_TODAY)
-    assert not result.errors, [p.format() for p in result.errors]
-    relations = build_relations(result.handbook)
-    return PageContext(
-        handbook=result.handbook,
-        relations=relations,
-        urls=SiteUrls(),
-        texts=Texts("de"),
-        today=FIXED_TODAY,
-        findings=build_findings(result.handbook, relations, FIXED_TODAY),
-    )
+    return content_context(content, content.parent)
 
 
 def _change(path: str, change: Callable[[dict[str, Any]], None]) -> Edit:
@@ -100,15 +86,22 @@ def demo_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base / "content"
 
 
+@pytest.fixture(scope="module")
+def primed(demo_content: Path) -> PageMemo:
+    """A memo after the first build of the demo (paths are relative to the project, so
+    it serves every copy); each test works on its own copy of it."""
+    memo = PageMemo()
+    memo.pages(_context(demo_content), build_pages)
+    return memo
+
+
 @pytest.mark.parametrize("name", list(EDITS))
 def test_reused_and_rendered_pages_equal_a_full_rendering(
-    tmp_path: Path, demo_content: Path, name: str
+    tmp_path: Path, demo_content: Path, primed: PageMemo, name: str
 ) -> None:
     content = tmp_path / "content"
     shutil.copytree(demo_content, content)
-    memo = PageMemo()
-    memo.pages(_context(content), build_pages)
-    assert memo.rendered > 0  # the first build renders every entity page
+    memo = copy.copy(primed)
 
     edit, concerns_few = EDITS[name]
     edit(content)
@@ -129,5 +122,6 @@ def test_reused_and_rendered_pages_equal_a_full_rendering(
 def test_unchanged_handbook_renders_no_entity_page(demo_content: Path) -> None:
     memo = PageMemo()
     memo.pages(_context(demo_content), build_pages)
+    assert memo.rendered > 0  # the first build renders every entity page
     memo.pages(_context(demo_content), build_pages)
     assert memo.rendered == 0
