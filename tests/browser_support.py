@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,12 +78,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """No access log on stderr: it would only clutter the test output."""
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that closes a connection early (a page left while it loads) is no
+        error of the site; anything else is printed as usual."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class StaticServer:
     """Serves a folder on 127.0.0.1 at a free port from a background thread."""
 
     def __init__(self, directory: Path) -> None:
         handler = functools.partial(_QuietHandler, directory=str(directory))
-        self._server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+        self._server = _Server((LOCAL_HOST, 0), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
