@@ -374,3 +374,21 @@ def test_remembered_flow_sources_follow_what_they_are_drawn_from(
         fresh = process_diagram(process, handbook, relations, SiteUrls(), GERMAN)
         assert after[f"process:{process.id}"] == fresh.source, process.id
     assert any(after[key] != before[key] for key in after if key.startswith("process:"))
+
+
+def test_a_map_too_large_to_read_is_not_drawn_and_the_page_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pagebuild import page_context
+    from prozesshandbuch.diagrams import unit_map
+    from prozesshandbuch.pages.overview_pages import render_unit_index
+
+    handbook, relations = load(tmp_path / "a", GEWERBE)
+    assert "units" in {d.key for d in diagram_sources(handbook, relations, SiteUrls())}
+    # Thousands of paths between hundreds of units keep dot busy for many minutes; the
+    # limit is lowered here so that any path counts as too many.
+    monkeypatch.setattr(unit_map, "MAP_PAIR_LIMIT", 0)
+    assert "units" not in {d.key for d in diagram_sources(handbook, relations, SiteUrls())}
+    page = render_unit_index(page_context(tmp_path / "b", GEWERBE)).markdown
+    assert "Übergabewegen wäre die Karte nicht lesbar" in page
+    assert "Für diesen Prozess" not in page

@@ -73,6 +73,17 @@ def units_with_handoffs(handbook: Handbook, relations: Relations) -> list[str]:
     return sorted(found, key=_order(handbook))
 
 
+MAP_PAIR_LIMIT = 1500
+"""Above this many unit-to-unit hand-off paths the map is not drawn: nobody can read it,
+and ``dot`` runs for many minutes (about 5,700 paths at 5,000 processes did not finish
+in twenty). The hand-off matrix beside it still lists every path."""
+
+
+def map_too_large(interfaces: Interfaces) -> bool:
+    """Whether the interface map of all units is left undrawn (see MAP_PAIR_LIMIT)."""
+    return len(interfaces) > MAP_PAIR_LIMIT
+
+
 def unit_map_diagram(
     interfaces: Interfaces,
     handbook: Handbook,
@@ -84,7 +95,7 @@ def unit_map_diagram(
 
     ``units`` adds units without an edge (their hand-offs stay inside them).
     """
-    if not interfaces and not units:
+    if (not interfaces and not units) or map_too_large(interfaces):
         return None
     return _diagram(
         key="units",

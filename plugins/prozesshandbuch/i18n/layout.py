@@ -64,6 +64,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "hand-offs between roles and calls of sub-processes, over all processes.",
     ),
     "layout.matrix-corner": ("von ↓ an →", "from ↓ to →"),
+    # The interface map of all units, when it is not drawn
+    "layout.map-too-large": (
+        "Bei {units} Organisationseinheiten und {paths} Übergabewegen wäre die Karte nicht "
+        "lesbar; die Tabelle unten zeigt jede Übergabe.",
+        "With {units} organisational units and {paths} hand-off paths the map would not be "
+        "readable; the table below shows every hand-off.",
+    ),
+    "layout.map-none": (
+        "Hier wird keine Karte gezeigt: Diagramme sind abgeschaltet oder keine Arbeit wechselt "
+        "die Organisationseinheit.",
+        "No map is shown here: diagrams are switched off or no work changes units.",
+    ),
     # Prozesslandkarte
     "layout.landscape-more.one": ("einen Prozess ansehen", "see one process"),
     "layout.landscape-more.other": (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..diagrams.unit_map import units_with_handoffs
+from ..diagrams.unit_map import map_too_large, units_with_handoffs
 from ..ordering import natural_key, units_in_chart_order
 from ..textfold import slugify
 from ..urls import AREA_INDEX, FINDER, GUIDE, OWNERSHIP, REVIEWS, RISKS, START, TAGS
@@ -92,6 +92,7 @@ def render_unit_index(ctx: PageContext) -> GeneratedPage:
         view,
         roots=roots,
         diagram=ctx.diagrams.unit_map_svg() if ctx.diagrams else None,
+        map_too_large=map_too_large(interfaces),
         matrix_units=matrix_units,
         matrix={pair: len(handoffs) for pair, handoffs in interfaces.items()},
     )
