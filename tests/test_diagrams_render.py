@@ -121,6 +121,26 @@ def test_a_graph_that_swallows_the_next_one_is_caught(tmp_path: Path) -> None:
     assert sorted(result.svgs) == ["a", "c"]
 
 
+def test_a_runaway_layout_is_stopped_named_and_the_others_still_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every node linked to every other: dot needs far longer than a minute for this. The
+    # allowance is lowered so the test stops it after two seconds without a finished graph.
+    runaway = (
+        "digraph {\n"
+        + "".join(f"n{i} -> n{j};\n" for i in range(70) for j in range(70) if i != j)
+        + "}\n"
+    )
+    monkeypatch.setattr(render, "STALL_SECONDS", 2.0)
+    sources = {"a": graph(1), "endlos": runaway, "c": graph(3)}
+    result = render_svgs(sources, tmp_path, jobs=1)
+    assert list(result.failures) == ["endlos"]
+    assert "dot lief länger als 2 s" in result.failures["endlos"]
+    assert sorted(result.svgs) == ["a", "c"]
+    assert "Grafik 1<" in result.svgs["a"]
+    assert "Grafik 3<" in result.svgs["c"]
+
+
 def test_build_reports_failures_per_diagram(tmp_path: Path) -> None:
     handbook, relations = load(tmp_path, FLOW)
     diagrams = build_diagrams(handbook, relations, SiteUrls(), None)

@@ -5,7 +5,9 @@ cache goes into one of at most ``jobs`` batches, and each batch is one ``dot -Ts
 that reads all its graphs from standard input and writes their SVGs one after another.
 A batch that fails (one bad graph ends dot's run) is split in halves and retried, down to
 single graphs: the faulty graph is named, all others still render, and a single failure
-costs about 2·log2(batch size) extra runs instead of one run per graph.
+costs about 2·log2(batch size) extra runs instead of one run per graph. A batch that
+stops making progress (no finished SVG for ``STALL_SECONDS``) is stopped: the graph being
+laid out is named as a runaway and the batch goes on after it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import json
 import os
 import shutil
 import subprocess
+import threading
+import time
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -24,8 +28,11 @@ from .cache import SvgCache, clear_memory, digest
 
 VERSION_FILE = "graphviz-version.json"
 TIMEOUT_BASE = 60.0
-TIMEOUT_PER_GRAPH = 10.0
-"""Seconds; generous, so only a runaway layout is stopped."""
+"""Seconds for ``dot -V``."""
+STALL_SECONDS = 120.0
+"""Seconds a batch may go without finishing a graph. Laying out one graph takes
+milliseconds to a few seconds; a runaway (thousands of crossing edges) takes hours and
+would hold up the whole build, so it is stopped and named instead."""
 ERROR_CHARS = 2000
 
 
@@ -231,7 +238,21 @@ class _Outcome:
 
 def _render_batch(dot: str, batch: Batch, language: str) -> _Outcome:
     """One dot run for the whole batch; on failure, bisect until the bad graph is alone."""
-    svgs, error = _run_dot(dot, [source for _, source in batch], language)
+    svgs, error, stalled = _run_dot(dot, [source for _, source in batch], language)
+    if stalled and error is not None:
+        # dot writes the graphs in order: the ones before the runaway are finished.
+        done = min(len(svgs), len(batch) - 1)
+        outcome = _Outcome(
+            dict(zip([key for key, _ in batch[:done]], svgs[:done], strict=True)),
+            failures={batch[done][0]: error},
+            runs=1,
+        )
+        if done + 1 < len(batch):
+            rest = _render_batch(dot, batch[done + 1 :], language)
+            outcome.svgs |= rest.svgs
+            outcome.failures |= rest.failures
+            outcome.runs += rest.runs
+        return outcome
     if error is None and len(svgs) != len(batch):
         error = text("diagram.dot-count", language, got=len(svgs), wanted=len(batch))
     if error is None:
@@ -248,26 +269,95 @@ def _render_batch(dot: str, batch: Batch, language: str) -> _Outcome:
     return outcome
 
 
-def _run_dot(dot: str, sources: list[str], language: str) -> tuple[list[str], str | None]:
-    """SVGs of one ``dot -Tsvg`` run over ``sources``, and its error text if it failed."""
+def _run_dot(dot: str, sources: list[str], language: str) -> tuple[list[str], str | None, bool]:
+    """SVGs of one ``dot -Tsvg`` run over ``sources``, its error text if it failed, and
+    whether it was stopped for making no progress (see STALL_SECONDS)."""
     data = "\n".join(sources).encode("utf-8", "replace")
     try:
-        done = subprocess.run(
-            [dot, "-Tsvg"],
-            input=data,
-            capture_output=True,
-            timeout=TIMEOUT_BASE + TIMEOUT_PER_GRAPH * len(sources),
-            check=False,
+        process = subprocess.Popen(
+            [dot, "-Tsvg"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
     except FileNotFoundError as error:
         raise GraphvizMissingError(str(error)) from error
-    except subprocess.TimeoutExpired as error:
-        return [], text("diagram.dot-timeout", language, seconds=f"{error.timeout:.0f}")
-    svgs = split_svgs(done.stdout.decode("utf-8", "replace"))
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip()[:ERROR_CHARS]
-        return svgs, detail or text("diagram.dot-exit", language, code=done.returncode)
-    return svgs, None
+    run = _WatchedRun(process, data)
+    stalled = run.wait(STALL_SECONDS)
+    svgs = split_svgs(run.stdout.decode("utf-8", "replace"))
+    if stalled:
+        return svgs, text("diagram.dot-timeout", language, seconds=f"{STALL_SECONDS:.0f}"), True
+    if process.returncode != 0:
+        detail = run.stderr.decode("utf-8", "replace").strip()[:ERROR_CHARS]
+        return svgs, detail or text("diagram.dot-exit", language, code=process.returncode), False
+    return svgs, None, False
+
+
+class _WatchedRun:
+    """A dot process fed and read by threads, with the time its last SVG was finished."""
+
+    _END = b"</svg>"
+
+    def __init__(self, process: subprocess.Popen[bytes], data: bytes) -> None:
+        self._process = process
+        self._out = bytearray()
+        self._err = bytearray()
+        self._progress = time.monotonic()
+        self._threads = [
+            threading.Thread(target=self._feed, args=(data,), daemon=True),
+            threading.Thread(target=self._read_out, daemon=True),
+            threading.Thread(target=self._read_err, daemon=True),
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def _feed(self, data: bytes) -> None:
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.write(data)
+            self._process.stdin.close()
+        except (BrokenPipeError, ValueError, OSError):
+            pass  # dot ended early (an error, or stopped); its exit code tells
+
+    def _read_out(self) -> None:
+        assert self._process.stdout is not None
+        stream = self._process.stdout.fileno()
+        while chunk := os.read(stream, 1 << 16):
+            # Search only where a closing tag can have been completed by this chunk.
+            start = max(0, len(self._out) - len(self._END))
+            self._out += chunk
+            if self._out.find(self._END, start) >= 0:
+                self._progress = time.monotonic()
+
+    def _read_err(self) -> None:
+        assert self._process.stderr is not None
+        self._err += self._process.stderr.read()
+
+    def wait(self, stall: float) -> bool:
+        """Wait for dot to end; stop it when it finishes no graph for ``stall`` seconds.
+        Returns whether it was stopped."""
+        stalled = False
+        while True:
+            try:
+                self._process.wait(timeout=min(1.0, stall))
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() - self._progress > stall:
+                    self._process.kill()
+                    self._process.wait()
+                    stalled = True
+                    break
+        for thread in self._threads:
+            thread.join()
+        for pipe in (self._process.stdout, self._process.stderr):
+            if pipe is not None:
+                pipe.close()
+        return stalled
+
+    @property
+    def stdout(self) -> bytes:
+        return bytes(self._out)
+
+    @property
+    def stderr(self) -> bytes:
+        return bytes(self._err)
 
 
 def split_svgs(output: str) -> list[str]:
