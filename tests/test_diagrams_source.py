@@ -392,3 +392,24 @@ def test_a_map_too_large_to_read_is_not_drawn_and_the_page_says_why(
     page = render_unit_index(page_context(tmp_path / "b", GEWERBE)).markdown
     assert "Übergabewegen wäre die Karte nicht lesbar" in page
     assert "Für diesen Prozess" not in page
+
+
+def test_many_units_get_a_list_of_hand_off_paths_instead_of_a_square_matrix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bs4 import BeautifulSoup
+
+    from pagebuild import page_context
+    from prozesshandbuch.pages import overview_pages
+
+    ctx = page_context(tmp_path, GEWERBE)
+    assert 'class="ph-matrix"' in overview_pages.render_unit_index(ctx).markdown
+    # At 200 units the square has 40,000 cells; the limit is lowered to see the list.
+    monkeypatch.setattr(overview_pages, "MATRIX_UNIT_LIMIT", 1)
+    page = overview_pages.render_unit_index(ctx).markdown
+    assert 'class="ph-matrix"' not in page
+    table = BeautifulSoup(page, "html.parser").select_one("table.ph-paths")
+    assert table is not None
+    rows = [[cell.get_text() for cell in row("td")] for row in table.select("tbody tr")]
+    assert ["Gewerbeamt", "Stadtkasse", "1"] in rows
+    assert all(count.isdigit() and int(count) > 0 for *_, count in rows)

@@ -64,6 +64,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "hand-offs between roles and calls of sub-processes, over all processes.",
     ),
     "layout.matrix-corner": ("von ↓ an →", "from ↓ to →"),
+    "layout.paths-intro": (
+        "Wie oft Arbeit von einer Organisationseinheit an eine andere geht: Übergaben "
+        "zwischen Rollen und Aufrufe von Teilprozessen, über alle Prozesse; nur Wege, auf "
+        "denen Arbeit wechselt.",
+        "How often work passes from one organisational unit to another: hand-offs between "
+        "roles and calls of sub-processes, over all processes; only paths that work takes.",
+    ),
+    "layout.paths-from": ("Von", "From"),
+    "layout.paths-to": ("An", "To"),
     # The interface map of all units, when it is not drawn
     "layout.map-too-large": (
         "Bei {units} Organisationseinheiten und {paths} Übergabewegen wäre die Karte nicht "

@@ -16,6 +16,10 @@ UNITS = AREA_INDEX["unit"]
 SYSTEMS = AREA_INDEX["system"]
 
 
+MATRIX_UNIT_LIMIT = 30
+"""Above this many units the hand-off matrix becomes a list of its non-empty cells."""
+
+
 def _by_title(ctx: PageContext, kind: str, ids: list[str]) -> list[str]:
     return sorted(ids, key=lambda i: ctx.title(kind, i).casefold())  # type: ignore[arg-type]
 
@@ -93,6 +97,9 @@ def render_unit_index(ctx: PageContext) -> GeneratedPage:
         roots=roots,
         diagram=ctx.diagrams.unit_map_svg() if ctx.diagrams else None,
         map_too_large=map_too_large(interfaces),
+        # A square of n × n cells grows with the square of the units (at 200 units: 40,000
+        # cells, most empty, tens of megabytes); above the limit the paths are listed.
+        matrix_as_list=len(matrix_units) > MATRIX_UNIT_LIMIT,
         matrix_units=matrix_units,
         matrix={pair: len(handoffs) for pair, handoffs in interfaces.items()},
     )
