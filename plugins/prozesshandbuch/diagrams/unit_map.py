@@ -73,10 +73,11 @@ def units_with_handoffs(handbook: Handbook, relations: Relations) -> list[str]:
     return sorted(found, key=_order(handbook))
 
 
-MAP_PAIR_LIMIT = 1500
-"""Above this many unit-to-unit hand-off paths the map is not drawn: nobody can read it,
-and ``dot`` runs for many minutes (about 5,700 paths at 5,000 processes did not finish
-in twenty). The hand-off matrix beside it still lists every path."""
+MAP_PAIR_LIMIT = 250
+"""Above this many unit-to-unit hand-off paths the map is not drawn: nobody can read it
+(722 paths at 1,000 processes drew a 5,211 × 21,633 px map of two megabytes), and ``dot``
+runs for many minutes (5,673 paths at 5,000 processes did not finish in twenty). The
+hand-off table beside it still lists every path."""
 
 
 def map_too_large(interfaces: Interfaces) -> bool:
