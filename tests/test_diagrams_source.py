@@ -211,8 +211,8 @@ class TestFlowStructure:
         assert 'n1 -> n2 [xlabel="nein"' in source
         # A loop within one lane leaves and enters on the outer side, around the steps.
         assert (
-            'n2 -> n1 [constraint="false", tailport="e", headport="e", class="ph-edge ph-loop"]'
-            in source
+            'n2 -> n1 [constraint="false", tailport="e", headport="e", '
+            'class="ph-edge ph-loop ph-loop-lane"]' in source
         )
 
     def test_handoffs_to_another_unit_stand_out(self, source: str) -> None:

@@ -335,8 +335,11 @@ class _LoopSide:
     lane_of_step: list[str | None]
     direction: str
 
+    def within_lane(self, source: int, target: int) -> bool:
+        return self.lane_of_step[source] == self.lane_of_step[target]
+
     def ports(self, source: int, target: int) -> dict[str, AttrValue]:
-        if self.lane_of_step[source] != self.lane_of_step[target]:
+        if not self.within_lane(source, target):
             return {}
         side = "e" if self.direction == "TB" else "s"
         return {"tailport": side, "headport": side}
@@ -369,6 +372,8 @@ def _edge_statements(
                 attrs["constraint"] = False
                 attrs |= loop_side.ports(edge.source, edge.target)
                 classes.append("ph-loop")
+                if loop_side.within_lane(edge.source, edge.target):
+                    classes.append("ph-loop-lane")
             handoff = handoffs.get((edge.source, edge.target))
             if handoff is not None:
                 classes.append("ph-handoff")
