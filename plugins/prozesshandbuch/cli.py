@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from .checkcache import check_content
-from .cli_options import help_text, language_option
+from .cli_options import content_option, help_text, language_option
 from .i18n import text as say
 from .interop.commands import export_group, import_group
 from .problem_formats import REPORT_FORMATS, ReportFormat, render_report, text_lines
@@ -128,13 +128,7 @@ def _repository_root(content_dir: Path) -> Path:
 
 @main.command("diff", help=help_text("cli.help.diff"))
 @click.argument("revisions")
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    help=help_text("cli.help.content"),
-)
+@content_option
 @language_option
 def diff_command(revisions: str, content_dir: Path, language: str) -> None:
     """Print the content changes of REVISIONS in words, as a Markdown comment."""
@@ -155,13 +149,7 @@ def diff_command(revisions: str, content_dir: Path, language: str) -> None:
 
 @main.command(help=help_text("forge.help.reviewed"))
 @click.argument("process_ids", metavar="ID...", nargs=-1, required=True)
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    help=help_text("cli.help.content"),
-)
+@content_option
 @click.option(
     "--today", type=click.DateTime(["%Y-%m-%d"]), help=help_text("forge.reviewed.today-help")
 )
@@ -278,13 +266,7 @@ def mr_note(report: Path, token_variable: str, language: str) -> None:
     help=help_text("cli.help.output"),
 )
 @click.option("--check", "verify", is_flag=True, help=help_text("cli.help.check-file"))
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    help=help_text("cli.help.content"),
-)
+@content_option
 @click.option(
     "--fallback",
     multiple=True,

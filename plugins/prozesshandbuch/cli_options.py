@@ -1,9 +1,10 @@
 """What every ``prozesshandbuch`` command shares: help texts in the reader's language and
-the ``--lang`` option. Used by :mod:`cli` and :mod:`interop.commands`."""
+the ``--lang`` and ``--content`` options. Used by :mod:`cli` and :mod:`interop.commands`."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import click
 
@@ -26,4 +27,12 @@ language_option = click.option(
     type=click.Choice(["de", "en"]),
     default=lambda: os.environ.get(LANGUAGE_VARIABLE, DEFAULT_LANGUAGE),
     help=help_text("cli.help.lang"),
+)
+
+content_option = click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    help=help_text("cli.help.content"),
 )

@@ -10,17 +10,9 @@ from pathlib import Path
 import click
 
 from ..check import check_handbook
-from ..cli_options import help_text, language_option
+from ..cli_options import content_option, help_text, language_option
 from ..i18n import text
 from .importing import ImportOutcome, ImportPlan, apply_plan
-
-_CONTENT = click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    help=help_text("cli.help.content"),
-)
 
 
 def _root_for(content_dir: Path) -> Path:
@@ -42,7 +34,7 @@ def export_group() -> None:
     default=Path("bpmn"),
     help=help_text("interop.help.export-output"),
 )
-@_CONTENT
+@content_option
 @language_option
 def export_bpmn(
     process_ids: tuple[str, ...], output: Path, content_dir: Path, language: str
@@ -95,7 +87,7 @@ def _shown(path: Path) -> str:
 
 @import_group.command("bpmn", help=help_text("interop.help.import-bpmn"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_CONTENT
+@content_option
 @_FORCE
 @language_option
 def import_bpmn(files: tuple[Path, ...], content_dir: Path, force: bool, language: str) -> None:
@@ -112,7 +104,7 @@ def import_bpmn(files: tuple[Path, ...], content_dir: Path, force: bool, languag
 
 @import_group.command("koos", help=help_text("interop.help.import-koos"))
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
-@_CONTENT
+@content_option
 @_FORCE
 @language_option
 def import_koos(folder: Path, content_dir: Path, force: bool, language: str) -> None:
