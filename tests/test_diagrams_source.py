@@ -413,3 +413,5 @@ def test_many_units_get_a_list_of_hand_off_paths_instead_of_a_square_matrix(
     rows = [[cell.get_text() for cell in row("td")] for row in table.select("tbody tr")]
     assert ["Gewerbeamt", "Stadtkasse", "1"] in rows
     assert all(count.isdigit() and int(count) > 0 for *_, count in rows)
+    # On a phone each row becomes a card whose cells name their column.
+    assert all(cell.get("data-label") for cell in table.select("tbody td"))

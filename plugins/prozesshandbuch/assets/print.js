@@ -31,12 +31,5 @@
     });
   }
 
-  // Material's instant loading swaps the page without a load event; document$ says when.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  window.phOnEveryPage(setup);
 })();
