@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test lint check schema bench codeowners clean fuzz
 
 # --dirty lets MkDocs skip pages whose HTML is current; the plugin decides which those are
-# and keeps the search index complete (plugins/prozesshandbuch/incremental.py).
+# and keeps the search index complete (plugins/prozesshandbuch/build/incremental.py).
 serve: $(VENV)/.installed
 	@scripts/ensure-system.sh graphviz
 	$(BIN)/mkdocs serve --dirty -a $(HOST)

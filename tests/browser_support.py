@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Request, Route
 
 from conftest import FIXED_TODAY
-from prozesshandbuch.config import TODAY_VARIABLE
+from prozesshandbuch.build.config import TODAY_VARIABLE
 from sitebuild import mkdocs_build
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import FIXED_TODAY, write_content
-from prozesshandbuch.check import check_handbook
-from prozesshandbuch.model import Branch, Handbook, Process, Role, Step, StepKind, Unit
-from prozesshandbuch.relations import Relations, build_relations
+from prozesshandbuch.analysis.relations import Relations, build_relations
+from prozesshandbuch.content.check import check_handbook
+from prozesshandbuch.content.model import Branch, Handbook, Process, Role, Step, StepKind, Unit
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -9,12 +9,12 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXED_TODAY, write_content
 from pipeline import run_pipeline
-from prozesshandbuch.check import check_handbook
-from prozesshandbuch.findings import build_findings
+from prozesshandbuch.analysis.findings import build_findings
+from prozesshandbuch.analysis.relations import build_relations
+from prozesshandbuch.content.check import check_handbook
+from prozesshandbuch.content.urls import SiteUrls
 from prozesshandbuch.i18n import Texts
 from prozesshandbuch.pages import PageContext
-from prozesshandbuch.relations import build_relations
-from prozesshandbuch.urls import SiteUrls
 
 
 def page_context(

@@ -20,10 +20,10 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from prozesshandbuch.check import check_handbook
+from prozesshandbuch.analysis.relations import build_relations
+from prozesshandbuch.content.check import check_handbook
+from prozesshandbuch.content.urls import SiteUrls
 from prozesshandbuch.diagrams import build_diagrams
-from prozesshandbuch.relations import build_relations
-from prozesshandbuch.urls import SiteUrls
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -17,7 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-import prozesshandbuch.incremental
+import prozesshandbuch.build.incremental
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -30,7 +30,7 @@ def main() -> None:
     for changes in steps:
         for relative, text in changes.items():
             if relative == "@code":
-                prozesshandbuch.incremental.code_fingerprint = lambda text=text: text
+                prozesshandbuch.build.incremental.code_fingerprint = lambda text=text: text
                 continue
             target = project / relative
             if text is None:

@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from prozesshandbuch.check import check_handbook
+from prozesshandbuch.content.check import check_handbook
 from sitebuild import mkdocs_env
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

@@ -16,9 +16,9 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser_support import REPO_ROOT, StaticServer
+from prozesshandbuch.analysis.relations import build_relations
+from prozesshandbuch.content.load import load_handbook
 from prozesshandbuch.interop.site_files import exchange_files
-from prozesshandbuch.load import load_handbook
-from prozesshandbuch.relations import build_relations
 from test_browser import open_session
 
 pytestmark = pytest.mark.browser

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from prozesshandbuch.analysis.relations import build_relations
+from prozesshandbuch.content.load import load_handbook
+from prozesshandbuch.content.model import Handbook, Process
+from prozesshandbuch.content.urls import bpmn_site_path
 from prozesshandbuch.interop.bpmn_export import export_process
 from prozesshandbuch.interop.bpmn_ids import BPMN, BPMNDI, DI, HANDBOOK
-from prozesshandbuch.interop.site_files import bpmn_site_path, exchange_files
-from prozesshandbuch.load import load_handbook
-from prozesshandbuch.model import Handbook, Process
-from prozesshandbuch.relations import build_relations
+from prozesshandbuch.interop.site_files import exchange_files
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 XSD = REPO_ROOT / "tests" / "data" / "bpmn-xsd" / "BPMN20.xsd"

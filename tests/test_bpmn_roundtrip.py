@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from prozesshandbuch import flow
+from prozesshandbuch.content.load import load_handbook
+from prozesshandbuch.content.model import Handbook, Process
 from prozesshandbuch.interop.bpmn_export import export_process
 from prozesshandbuch.interop.bpmn_import import convert_bpmn
 from prozesshandbuch.interop.bpmn_plan import known_content
-from prozesshandbuch.load import load_handbook
-from prozesshandbuch.model import Handbook, Process
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEMO_IDS = sorted(p.stem for p in (REPO_ROOT / "content" / "processes").glob("*.yml"))

@@ -12,16 +12,8 @@ from typing import get_args
 
 import pytest
 
-from prozesshandbuch.health import RiskKind
-from prozesshandbuch.i18n import (
-    CATALOGUE,
-    Texts,
-    format_date,
-    number_words,
-    plural,
-    text,
-)
-from prozesshandbuch.model import (
+from prozesshandbuch.analysis.health import RiskKind
+from prozesshandbuch.content.model import (
     NAMED_METRICS,
     Category,
     Customer,
@@ -31,7 +23,15 @@ from prozesshandbuch.model import (
     Variant,
     WeaknessKind,
 )
-from prozesshandbuch.review import ReviewState
+from prozesshandbuch.content.review import ReviewState
+from prozesshandbuch.i18n import (
+    CATALOGUE,
+    Texts,
+    format_date,
+    number_words,
+    plural,
+    text,
+)
 
 PACKAGE = Path(__file__).parents[1] / "plugins" / "prozesshandbuch"
 PLURAL_FORMS = (".one", ".other")

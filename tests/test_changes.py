@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from gitrepo import ERIKA, MAX, PETRA, GitRepo
-from prozesshandbuch.changes import (
+from prozesshandbuch.analysis.changes import (
     ChangeDescriber,
     describe_change,
     handbook_titles,
@@ -19,9 +19,9 @@ from prozesshandbuch.changes import (
     match_steps,
     parse_revision,
 )
-from prozesshandbuch.history import Change, ChangeStatus, read_history
-from prozesshandbuch.load import load_handbook
-from prozesshandbuch.model import Process, Role, Step, System, Unit
+from prozesshandbuch.analysis.history import Change, ChangeStatus, read_history
+from prozesshandbuch.content.load import load_handbook
+from prozesshandbuch.content.model import Process, Role, Step, System, Unit
 
 TITLES = {
     ("role", "sachbearbeitung"): "Sachbearbeitung Bürgerbüro",
@@ -391,7 +391,7 @@ def test_kind_of_path(path: str, kind: str | None) -> None:
     [b"title: [unclosed", b"- a list\n", b"title: X\n", b"\xff\xfe", b"title: X\nsteps: []\n"],
 )
 def test_an_unusable_revision_is_unreadable_not_an_error(raw: bytes) -> None:
-    from prozesshandbuch.changes import Unreadable
+    from prozesshandbuch.analysis.changes import Unreadable
 
     assert isinstance(parse_revision("process", raw, "content/processes/x.yml"), Unreadable)
 

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import prozesshandbuch.check
+import prozesshandbuch.content.check
 from conftest import FIXED_TODAY, write_content
 from prozesshandbuch import checkcache
 from prozesshandbuch.cli import main
-from prozesshandbuch.fingerprint import PACKAGE, package_fingerprint
+from prozesshandbuch.content.fingerprint import PACKAGE, package_fingerprint
 
 WITH_PROBLEMS = {
     "processes/antrag.yml": """
@@ -35,13 +35,13 @@ class Spy:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls = 0
-        real = prozesshandbuch.check.check_handbook
+        real = prozesshandbuch.content.check.check_handbook
 
         def counting(*args: Any) -> Any:
             self.calls += 1
             return real(*args)
 
-        monkeypatch.setattr(prozesshandbuch.check, "check_handbook", counting)
+        monkeypatch.setattr(prozesshandbuch.content.check, "check_handbook", counting)
 
 
 def run(root: Path, *args: str) -> tuple[int, str]:

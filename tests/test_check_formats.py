@@ -20,8 +20,8 @@ from click.testing import CliRunner, Result
 
 from conftest import write_content
 from prozesshandbuch.cli import main
-from prozesshandbuch.problem_formats import github_commands
-from prozesshandbuch.problems import Position, Problem
+from prozesshandbuch.content.problems import Position, Problem
+from prozesshandbuch.tools.problem_formats import github_commands
 from test_content_errors import ERROR_CASES, WARNING_CASES, with_process
 
 # The shape GitLab documents for a Code Quality report ("Code Quality report format"):

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import write_content
-from prozesshandbuch.model import MODEL_BY_KIND
-from prozesshandbuch.schema import json_schema, schema_files
+from prozesshandbuch.cli import schema_files
+from prozesshandbuch.content.model import MODEL_BY_KIND
+from prozesshandbuch.content.schema import json_schema
 
 REPO = Path(__file__).resolve().parents[1]
 

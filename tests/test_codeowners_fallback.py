@@ -10,8 +10,8 @@ from click.testing import CliRunner, Result
 
 from conftest import FIXED_TODAY, MINIMAL, write_content
 from prozesshandbuch.cli import main
-from prozesshandbuch.codeowners import routes
-from prozesshandbuch.load import load_handbook
+from prozesshandbuch.content.load import load_handbook
+from prozesshandbuch.tools.codeowners import routes
 
 # `leitung` is vacant (nobody with a username); `sachbearbeitung` names it as deputy, and
 # `leitung` names `stellvertretung` as its own deputy.

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from prozesshandbuch.config import TODAY_VARIABLE, PluginConfig
+from prozesshandbuch.build.config import TODAY_VARIABLE, PluginConfig
 
 
 def _validate(text: str) -> tuple[PluginConfig, list[str]]:

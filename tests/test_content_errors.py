@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXED_TODAY, write_content
-from prozesshandbuch.check import check_handbook
+from prozesshandbuch.content.check import check_handbook
 
 PROCESS = "content/processes/antrag.yml"
 

@@ -17,7 +17,7 @@ from hostile import (
     script_hash,
     site_problems,
 )
-from prozesshandbuch.csp import add_policy_meta, inline_scripts, policy
+from prozesshandbuch.build.csp import add_policy_meta, inline_scripts, policy
 from sitebuild import make_project, mkdocs_build
 
 

@@ -67,8 +67,8 @@ def test_demo_has_the_size_and_cases_municipalities_ask_for() -> None:
 
 
 def test_demo_has_a_loop(demo_site: Path) -> None:
-    from prozesshandbuch.check import check_handbook
-    from prozesshandbuch.flow import edges
+    from prozesshandbuch.content.check import check_handbook
+    from prozesshandbuch.content.flow import edges
 
     result = check_handbook(REPO / "content", REPO, __import__("datetime").date(2026, 11, 23))
     loops = [

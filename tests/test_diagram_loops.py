@@ -14,10 +14,10 @@ import pytest
 
 from browser_support import REPO_ROOT
 from conftest import FIXED_TODAY
-from prozesshandbuch.check import check_handbook
+from prozesshandbuch.analysis.relations import build_relations
+from prozesshandbuch.content.check import check_handbook
+from prozesshandbuch.content.urls import SiteUrls
 from prozesshandbuch.diagrams import build_diagrams
-from prozesshandbuch.relations import build_relations
-from prozesshandbuch.urls import SiteUrls
 
 GRAZE = 5.0
 """Pixels a loop may cut into a step's edge without counting as running through it."""

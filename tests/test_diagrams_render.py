@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from diagram_handbooks import FLOW, generated_handbook, load
+from prozesshandbuch.analysis.relations import build_relations
+from prozesshandbuch.content.urls import SiteUrls
 from prozesshandbuch.diagrams import GraphvizMissingError, build_diagrams, render, render_svgs
 from prozesshandbuch.diagrams.cache import clear_memory
 from prozesshandbuch.diagrams.render import split_svgs
-from prozesshandbuch.relations import build_relations
-from prozesshandbuch.urls import SiteUrls
 
 MISSING = (
     "Graphviz fehlt: bitte mit 'sudo apt-get install graphviz' installieren "

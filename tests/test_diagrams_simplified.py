@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from diagram_handbooks import FLOW, load, parse, svg_of, texts
+from prozesshandbuch.analysis.relations import build_relations
+from prozesshandbuch.content.model import Branch, Handbook, Process, Role, Step, StepKind, Unit
+from prozesshandbuch.content.urls import SiteUrls
 from prozesshandbuch.diagrams import build, build_diagrams, render
 from prozesshandbuch.diagrams.simplified import LAYOUT_COST_LIMIT, layout_cost
-from prozesshandbuch.model import Branch, Handbook, Process, Role, Step, StepKind, Unit
-from prozesshandbuch.relations import build_relations
-from prozesshandbuch.urls import SiteUrls
 
 SIMPLIFIED_CAPTION = (
     "Vereinfachte Darstellung: der Ablauf ist zu verzweigt für ein Diagramm nach Rollen. "

@@ -9,14 +9,14 @@ import pytest
 
 from conftest import MINIMAL
 from diagram_handbooks import FLOW, load
+from prozesshandbuch.analysis.relations import Relations
+from prozesshandbuch.content.model import Handbook
+from prozesshandbuch.content.urls import SiteUrls
 from prozesshandbuch.diagrams import diagram_sources
 from prozesshandbuch.diagrams.process_graph import process_diagram
 from prozesshandbuch.diagrams.quoting import attr_list, quote, wrap
 from prozesshandbuch.diagrams.unit_map import penwidth, unit_map_diagram
 from prozesshandbuch.i18n import Texts
-from prozesshandbuch.model import Handbook
-from prozesshandbuch.relations import Relations
-from prozesshandbuch.urls import SiteUrls
 
 GERMAN, ENGLISH = Texts("de"), Texts("en")
 

@@ -19,11 +19,20 @@ from diagram_handbooks import (
     svg_of,
     texts,
 )
+from prozesshandbuch.analysis.relations import build_relations
+from prozesshandbuch.content.model import (
+    Branch,
+    Handbook,
+    Link,
+    Process,
+    Role,
+    Step,
+    StepKind,
+    Unit,
+)
+from prozesshandbuch.content.urls import SiteUrls
 from prozesshandbuch.diagrams import Diagrams, build_diagrams
 from prozesshandbuch.diagrams.quoting import printable
-from prozesshandbuch.model import Branch, Handbook, Link, Process, Role, Step, StepKind, Unit
-from prozesshandbuch.relations import build_relations
-from prozesshandbuch.urls import SiteUrls
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from conftest import MINIMAL
 from pagebuild import page_context
-from prozesshandbuch.history import Change, ChangeStatus
+from prozesshandbuch.analysis.history import Change, ChangeStatus
+from prozesshandbuch.analysis.timeline import NewsItem
 from prozesshandbuch.pages.news_page import render_feed
-from prozesshandbuch.timeline import NewsItem
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE = "<b>Fisch & Chips</b> ]]> \"quoted\" 'single' \x07bell\x1b[31m \ufffe"

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from prozesshandbuch.finder import doing_role
-from prozesshandbuch.load import load_handbook
-from prozesshandbuch.model import Process
+from prozesshandbuch.analysis.finder import doing_role
+from prozesshandbuch.build.search_index import NAMES_FIELD, add_names
+from prozesshandbuch.content.load import load_handbook
+from prozesshandbuch.content.model import Process
+from prozesshandbuch.content.vocabulary import handbook_words
 from prozesshandbuch.pages.finder_page import tel_href
 from prozesshandbuch.pages.text import search_names, search_terms
-from prozesshandbuch.search_index import NAMES_FIELD, add_names
-from prozesshandbuch.vocabulary import handbook_words
 from sitebuild import make_project, mkdocs_build, page
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from prozesshandbuch.gitlab_note import MARKER, MAX_BODY, note_body
+from prozesshandbuch.tools.gitlab_note import MARKER, MAX_BODY, note_body
 
 NOTES_PATH = "/api/v4/projects/17/merge_requests/5/notes"
 TOKEN = "glpat-geheim"

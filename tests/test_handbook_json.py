@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from prozesshandbuch.analysis.relations import build_relations
+from prozesshandbuch.content.load import load_handbook
 from prozesshandbuch.interop.handbook_json import SCHEMA_FILE, document_json, schema_text
-from prozesshandbuch.load import load_handbook
-from prozesshandbuch.relations import build_relations
 from sitebuild import page
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

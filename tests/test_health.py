@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXED_TODAY, write_content
-from prozesshandbuch.check import check_handbook
-from prozesshandbuch.health import RiskKind, find_risks
-from prozesshandbuch.model import Handbook
-from prozesshandbuch.review import ReviewState, add_months, review_status
+from prozesshandbuch.analysis.health import RiskKind, find_risks
+from prozesshandbuch.content.check import check_handbook
+from prozesshandbuch.content.model import Handbook
+from prozesshandbuch.content.review import ReviewState, add_months, review_status
 
 
 def handbook_of(root: Path, files: dict[str, str]) -> Handbook:

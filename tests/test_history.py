@@ -14,7 +14,7 @@ import git
 import pytest
 
 from gitrepo import ERIKA, MAX, PETRA, GitRepo, isolated_git_env
-from prozesshandbuch.history import (
+from prozesshandbuch.analysis.history import (
     ChangeStatus,
     HistoryProblem,
     classify_git_error,
@@ -266,7 +266,7 @@ def test_git_missing_at_import_is_a_warning(repo: GitRepo, tmp_path: Path) -> No
     env["PATH"] = str(tmp_path / "no-bin")
     script = (
         "import sys; from pathlib import Path; "
-        "from prozesshandbuch.history import read_history; "
+        "from prozesshandbuch.analysis.history import read_history; "
         "h = read_history(Path(sys.argv[1]), Path(sys.argv[1]) / 'content'); "
         "print(h.problem.message('en')); print(len(h.all_changes()))"
     )

@@ -19,15 +19,15 @@ from hypothesis import strategies as st
 from conftest import FIXED_TODAY, MINIMAL, write_content
 from gitrepo import isolated_git_env
 from hostile import PAYLOADS, markup_problems
-from prozesshandbuch.check import check_handbook
-from prozesshandbuch.controlchars import first_forbidden
-from prozesshandbuch.findings import build_findings
+from prozesshandbuch.analysis.findings import build_findings
+from prozesshandbuch.analysis.relations import build_relations
+from prozesshandbuch.analysis.timeline import build_timeline
+from prozesshandbuch.content.check import check_handbook
+from prozesshandbuch.content.controlchars import first_forbidden
+from prozesshandbuch.content.urls import SiteUrls
 from prozesshandbuch.i18n import Texts
 from prozesshandbuch.pages import PageContext
 from prozesshandbuch.pages.news_page import render_feed, render_news_page
-from prozesshandbuch.relations import build_relations
-from prozesshandbuch.timeline import build_timeline
-from prozesshandbuch.urls import SiteUrls
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PROCESS = "content/processes/antrag.yml"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 from material.plugins.search.plugin import Parser
 
-from prozesshandbuch.htmlblocks import HtmlBlocks, SearchStubs
+from prozesshandbuch.build.htmlblocks import HtmlBlocks, SearchStubs
 
 PAGE = """# Titel
 

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from prozesshandbuch.check import check_handbook
-from prozesshandbuch.findings import build_findings
+from prozesshandbuch.analysis.findings import build_findings
+from prozesshandbuch.analysis.relations import build_relations
+from prozesshandbuch.content.check import check_handbook
+from prozesshandbuch.content.urls import SiteUrls
 from prozesshandbuch.i18n import Texts
 from prozesshandbuch.pages import overview_pages
 from prozesshandbuch.pages.context import PageContext
 from prozesshandbuch.pages.entity_pages import render_unit_page
 from prozesshandbuch.pages.overview_pages import render_process_index
-from prozesshandbuch.relations import build_relations
-from prozesshandbuch.urls import SiteUrls
 from test_bench_smoke import REPO_ROOT, load_generator
 
 

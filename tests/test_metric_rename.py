@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from prozesshandbuch.changes import describe_change
-from prozesshandbuch.model import Process
+from prozesshandbuch.analysis.changes import describe_change
+from prozesshandbuch.content.model import Process
 
 
 def _process(metrics: dict[str, Any]) -> Process:

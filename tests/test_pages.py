@@ -270,9 +270,9 @@ def test_english_site_and_messages(tmp_path: Path, minimal_files: dict[str, str]
 def test_handoff_sentence_writes_small_numbers_as_words(
     desks: int, units: int, handoffs: int, crossing: int, language: str, expected: str
 ) -> None:
+    from prozesshandbuch.analysis.relations import Handoff, ProcessReach
     from prozesshandbuch.i18n import Texts
     from prozesshandbuch.pages.process_page import handoff_sentence
-    from prozesshandbuch.relations import Handoff, ProcessReach
 
     reach = ProcessReach(
         roles=tuple(f"r{n}" for n in range(desks)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from prozesshandbuch.progress import BuildProgress, format_seconds
+from prozesshandbuch.build.progress import BuildProgress, format_seconds
 from sitebuild import make_project, mkdocs_build
 
 

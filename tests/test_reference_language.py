@@ -14,11 +14,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pagebuild import page_context
+from prozesshandbuch.content.model import DESCRIPTION_EN, EntityKind
+from prozesshandbuch.content.schema import TITLE_EN, annotated_schema, json_schema
 from prozesshandbuch.interop.handbook_json import document_schema
-from prozesshandbuch.model import DESCRIPTION_EN, EntityKind
 from prozesshandbuch.pages.guide_page import guide_text, render_guide
 from prozesshandbuch.pages.reference_page import render_reference
-from prozesshandbuch.schema import TITLE_EN, annotated_schema, json_schema
 
 KINDS: tuple[EntityKind, ...] = get_args(EntityKind)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import write_content
-from prozesshandbuch.check import check_handbook
-from prozesshandbuch.review_stamp import StampError, stamp_review
+from prozesshandbuch.content.check import check_handbook
+from prozesshandbuch.tools.review_stamp import StampError, stamp_review
 
 DAY = dt.date(2026, 11, 30)
 

@@ -163,7 +163,7 @@ def test_a_successful_build_replaces_the_site_and_keeps_hidden_files(project: Pa
 
 def test_an_old_revision_that_fails_alone_is_a_warning(project: Path) -> None:
     result = build_with_failure(
-        project, "prozesshandbuch.changes.revisions", "describe_change", "--strict"
+        project, "prozesshandbuch.analysis.changes.revisions", "describe_change", "--strict"
     )
 
     assert result.returncode == 1  # --strict counts the warning; the site stays
@@ -171,7 +171,9 @@ def test_an_old_revision_that_fails_alone_is_a_warning(project: Path) -> None:
     assert "ältere Version von content/processes/antrag.yml (" in result.stderr
     assert "konnte nicht beschrieben werden (RuntimeError)" in result.stderr
 
-    result = build_with_failure(project, "prozesshandbuch.changes.revisions", "describe_change")
+    result = build_with_failure(
+        project, "prozesshandbuch.analysis.changes.revisions", "describe_change"
+    )
 
     assert result.returncode == 0, result.stderr
     history = (project / "site/prozesse/antrag/index.html").read_text(encoding="utf-8")

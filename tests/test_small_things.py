@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pagebuild import RenderedSite
-from prozesshandbuch.model import Handbook, Role, Unit
-from prozesshandbuch.ordering import natural_key, units_in_chart_order
+from prozesshandbuch.content.model import Handbook, Role, Unit
+from prozesshandbuch.content.ordering import natural_key, units_in_chart_order
 from prozesshandbuch.pages.feedback import feedback_target, new_issue_url
 from sitebuild import make_project
 

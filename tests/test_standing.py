@@ -10,8 +10,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from pagebuild import RenderedSite
-from prozesshandbuch.model import Process, Status, Variant
-from prozesshandbuch.standing import Standing, standing
+from prozesshandbuch.analysis.standing import Standing, standing
+from prozesshandbuch.content.model import Process, Status, Variant
 from sitebuild import make_project
 
 STEP = "steps:\n  - title: Antrag prüfen\n    role: sachbearbeitung\n    systems: [fachverfahren]\n"

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from conftest import MINIMAL
 from gitrepo import ERIKA, MAX, GitRepo
 from pagebuild import RenderedSite
+from prozesshandbuch.analysis.history import HistoryProblem, parse_log, read_history
 from prozesshandbuch.cli import main
-from prozesshandbuch.history import HistoryProblem, parse_log, read_history
 from sitebuild import make_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"

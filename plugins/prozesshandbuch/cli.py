@@ -9,12 +9,12 @@ from pathlib import Path
 
 import click
 
-from .checkcache import check_content
-from .cli_options import content_option, help_text, language_option
+from .content.checkcache import check_content
+from .content.problems import errors, warnings
 from .i18n import text as say
 from .interop.commands import export_group, import_group
-from .problem_formats import REPORT_FORMATS, ReportFormat, render_report, text_lines
-from .problems import errors, warnings
+from .tools.cli_options import content_option, help_text, language_option
+from .tools.problem_formats import REPORT_FORMATS, ReportFormat, render_report, text_lines
 
 
 @click.group(help=help_text("cli.help.main"))
@@ -82,6 +82,18 @@ def check(
     sys.exit(1 if failed else 0)
 
 
+def schema_files() -> dict[str, str]:
+    """File name -> text for every content kind's schema, and for ``handbook.json``'s."""
+    # the model and pydantic: imported here because a cached ``check`` does not need them
+    from .content.model import MODEL_BY_KIND
+    from .content.schema import schema_text
+    from .interop import handbook_json
+
+    files = {f"{kind}.schema.json": schema_text(kind) for kind in MODEL_BY_KIND}
+    files[handbook_json.SCHEMA_FILE] = handbook_json.schema_text()
+    return files
+
+
 @main.command(help=help_text("cli.help.schema"))
 @click.option(
     "--out", type=click.Path(path_type=Path), default=Path("schema"), help=help_text("cli.help.out")
@@ -90,8 +102,6 @@ def check(
 @language_option
 def schema(out: Path, verify: bool, language: str) -> None:
     """Write (or only compare) the JSON schemas of the content files."""
-    from .schema import schema_files  # the model and pydantic: not needed by a cached check
-
     stale = []
     for name, text in schema_files().items():
         target = out / name
@@ -132,9 +142,9 @@ def _repository_root(content_dir: Path) -> Path:
 @language_option
 def diff_command(revisions: str, content_dir: Path, language: str) -> None:
     """Print the content changes of REVISIONS in words, as a Markdown comment."""
-    from .changes import ChangeDescriber, diff_report, handbook_titles
-    from .history import read_diff
-    from .load import load_handbook
+    from .analysis.changes import ChangeDescriber, diff_report, handbook_titles
+    from .analysis.history import read_diff
+    from .content.load import load_handbook
 
     root = _repository_root(content_dir)
     with read_diff(root, content_dir, revisions) as diff:
@@ -158,7 +168,7 @@ def reviewed(
     process_ids: tuple[str, ...], content_dir: Path, today: dt.datetime | None, language: str
 ) -> None:
     """Set ``review.last_reviewed`` of the processes to the day, all or none of them."""
-    from .review_stamp import Stamp, StampError, process_file, stamp_review, write_in_place
+    from .tools.review_stamp import Stamp, StampError, process_file, stamp_review, write_in_place
 
     day = today.date() if today else dt.date.today()
     root = _repository_root(content_dir)
@@ -208,8 +218,8 @@ _STAMP_TEXTS = {
 
 
 def _stamp_problem(process_id: str, error: Exception, known: list[str], language: str) -> str:
-    from .problems import closest
-    from .review_stamp import StampError
+    from .content.problems import closest
+    from .tools.review_stamp import StampError
 
     if isinstance(error, StampError):
         said = say(_STAMP_TEXTS[error.code], language, **error.args_)
@@ -232,7 +242,7 @@ def _stamp_problem(process_id: str, error: Exception, known: list[str], language
 @language_option
 def mr_note(report: Path, token_variable: str, language: str) -> None:
     """Post REPORT as the handbook's comment in the GitLab merge request of this pipeline."""
-    from .gitlab_note import MergeRequest, NoteError, note_body, publish_note
+    from .tools.gitlab_note import MergeRequest, NoteError, note_body, publish_note
 
     merge_request = MergeRequest.from_environment(os.environ, token_variable)
     if merge_request is None or not merge_request.token:
@@ -286,16 +296,16 @@ def codeowners(
     language: str,
 ) -> None:
     """Write (or only compare) CODEOWNERS: each content file to its accountable people."""
-    from .codeowners import (
+    from .content.load import load_handbook
+    from .content.problems import errors
+    from .tools.codeowners import (
         DEFAULT_PATHS,
         Forge,
         invalid_names,
         regenerate_command,
         render_codeowners,
     )
-    from .load import load_handbook
-    from .mkdocs_options import plugin_options
-    from .problems import errors
+    from .tools.mkdocs_options import plugin_options
 
     root = _repository_root(content_dir)
     # The editorial group can also live in mkdocs.yml, so that CI's plain `--check` and

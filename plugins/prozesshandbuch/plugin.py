@@ -21,30 +21,30 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from . import i18n
-from .changes import RevisionCache
-from .check import CheckResult, check_handbook
-from .config import PluginConfig
-from .csp import add_policy_meta, policy, theme_script_hashes, theme_script_templates
+from .analysis.changes import RevisionCache
+from .analysis.findings import build_findings
+from .analysis.relations import Relations, build_relations
+from .analysis.timeline import Timeline, build_timeline
+from .build.config import PluginConfig
+from .build.csp import add_policy_meta, policy, theme_script_hashes, theme_script_templates
+from .build.htmlblocks import HtmlBlocks, SearchStubs
+from .build.incremental import PageReuse, page_key
+from .build.progress import BuildProgress
+from .build.search_index import add_names_to_file
+from .build.staging import StagedSite, WarningCounter
+from .build.timing import Timings
+from .content.check import CheckResult, check_handbook
+from .content.model import Handbook
+from .content.textfold import slugify
+from .content.urls import FEED, FINDER, SiteUrls, area_src
+from .content.vocabulary import vocabulary_json
 from .diagrams import Diagrams, GraphvizMissingError, build_diagrams
 from .diagrams.render import find_dot
-from .findings import build_findings
-from .htmlblocks import HtmlBlocks, SearchStubs
 from .i18n import Texts, format_date, text
-from .incremental import PageReuse, page_key
 from .interop.site_files import exchange_files
-from .model import Handbook
 from .pages import GeneratedPage, PageContext, build_pages
 from .pages.memo import PageMemo
 from .pages.news_page import feed_link, render_feed, render_news_page
-from .progress import BuildProgress
-from .relations import Relations, build_relations
-from .search_index import add_names_to_file
-from .staging import StagedSite, WarningCounter
-from .textfold import slugify
-from .timeline import Timeline, build_timeline
-from .timing import Timings
-from .urls import FEED, FINDER, SiteUrls, area_src
-from .vocabulary import vocabulary_json
 
 log = get_plugin_logger(__name__)
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..fingerprint import code_fingerprint, value_digest
+from ..analysis.relations import Relations
+from ..content.fingerprint import code_fingerprint, value_digest
+from ..content.model import Handbook
+from ..content.urls import SiteUrls
 from ..i18n import DEFAULT_LANGUAGE, Texts, text
-from ..model import Handbook
-from ..relations import Relations
-from ..urls import SiteUrls
 from .cache import MEMORY_ENTRIES, SvgCache, digest
 from .process_graph import process_diagram
 from .render import render_svgs

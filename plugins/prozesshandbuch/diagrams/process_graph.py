@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .. import flow
+from ..analysis.relations import Handoff, ProcessReach, Relations, performers
+from ..content import flow
+from ..content.model import Handbook, Process, Step
+from ..content.urls import SiteUrls, entity_src
 from ..i18n import Texts
-from ..model import Handbook, Process, Step
-from ..relations import Handoff, ProcessReach, Relations, performers
-from ..urls import SiteUrls, entity_src
 from .quoting import AttrValue, attr_list, wrap
 from .source import DotDiagram
 from .style import defaults, unit_tone

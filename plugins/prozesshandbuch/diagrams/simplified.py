@@ -11,10 +11,10 @@ that the diagram is simplified, and the steps table next to it has every detail.
 
 from __future__ import annotations
 
-from .. import flow
+from ..content import flow
+from ..content.model import Process
+from ..content.urls import entity_src
 from ..i18n import Texts
-from ..model import Process
-from ..urls import entity_src
 from .quoting import AttrValue, attr_list, wrap
 from .source import DotDiagram
 from .style import defaults

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Handbook
+from ..content.model import Handbook
 from .quoting import attr_list
 
 # The metrics dot measures with should match what the browser draws: Material with

@@ -13,10 +13,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from ..analysis.relations import Handoff, Relations
+from ..content.model import Handbook
+from ..content.urls import AREA_INDEX, SiteUrls, entity_src
 from ..i18n import Texts
-from ..model import Handbook
-from ..relations import Handoff, Relations
-from ..urls import AREA_INDEX, SiteUrls, entity_src
 from .process_graph import lane_roles
 from .quoting import AttrValue, attr_list, wrap
 from .source import DotDiagram

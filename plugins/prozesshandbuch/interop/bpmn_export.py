@@ -16,8 +16,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from lxml import etree
 
-from .. import flow
-from ..model import Process, Step
+from ..content import flow
+from ..content.model import Process, Step
 from . import bpmn_layout as geometry
 from .bpmn_fields import process_extra, step_extra, to_json
 from .bpmn_ids import (
@@ -36,10 +36,6 @@ from .bpmn_ids import (
 
 _NSMAP = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "xsi": XSI, "ph": HANDBOOK}
 START_ID = "event_start"
-
-
-def bpmn_file_name(process_id: str) -> str:
-    return f"{process_id}.bpmn"
 
 
 def _q(namespace: str, name: str) -> str:

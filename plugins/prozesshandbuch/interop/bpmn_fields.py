@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Process, Step
+from ..content.model import Process, Step
 
 PROCESS_IN_BPMN = frozenset({"id", "title", "summary", "steps"})
 STEP_IN_BPMN = frozenset({"id", "title", "kind", "calls", "description", "next", "automated"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..model import SLUG_PATTERN
+from ..content.model import SLUG_PATTERN
 
 BPMN: Final = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI: Final = "http://www.omg.org/spec/BPMN/20100524/DI"

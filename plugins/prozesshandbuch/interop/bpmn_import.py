@@ -25,9 +25,9 @@ from typing import Any
 from lxml import etree
 from pydantic import ValidationError
 
+from ..content.load import slugify
+from ..content.model import END, Process, Role
 from ..i18n import DEFAULT_LANGUAGE, text
-from ..load import slugify
-from ..model import END, Process, Role
 from .bpmn_ids import (
     BPMN,
     EXPORTER,

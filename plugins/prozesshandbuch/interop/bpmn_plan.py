@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..content.load import load_handbook
+from ..content.model import Process, Role
 from ..i18n import text
-from ..load import load_handbook
-from ..model import Process, Role
 from .bpmn_import import STUB_UNIT, KnownContent, convert_bpmn
 from .importing import ImportPlan
 from .writer import relative_path, yaml_text

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from ..check import check_handbook
-from ..cli_options import content_option, help_text, language_option
+from ..content.check import check_handbook
 from ..i18n import text
+from ..tools.cli_options import content_option, help_text, language_option
 from .importing import ImportOutcome, ImportPlan, apply_plan
 
 
@@ -40,7 +40,8 @@ def export_bpmn(
     process_ids: tuple[str, ...], output: Path, content_dir: Path, language: str
 ) -> None:
     """Write one ``<id>.bpmn`` per process, every process when no id is given."""
-    from .bpmn_export import bpmn_file_name, export_process
+    from ..content.urls import bpmn_file_name
+    from .bpmn_export import export_process
 
     result = check_handbook(content_dir, _root_for(content_dir), dt.date.today())
     if result.errors:

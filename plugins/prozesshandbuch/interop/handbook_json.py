@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model import Handbook, Process, Role, System, Unit
-from ..relations import Relations
+from ..analysis.relations import Relations
+from ..content.model import Handbook, Process, Role, System, Unit
 
 FORMAT_VERSION = 1
 SCHEMA_FILE = f"handbook.v{FORMAT_VERSION}.schema.json"
@@ -188,7 +188,7 @@ def document_json(handbook: Handbook, relations: Relations) -> str:
 
 def document_schema() -> dict[str, Any]:
     """The JSON Schema of ``handbook.json`` (draft 2020-12)."""
-    from ..schema import SCHEMA_DIALECT, _without_titles, without_english
+    from ..content.schema import SCHEMA_DIALECT, _without_titles, without_english
 
     schema = _without_titles(HandbookDocument.model_json_schema(mode="serialization"))
     schema = without_english(schema)  # the entities' fields carry their English descriptions

@@ -14,9 +14,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..check import CheckResult, check_handbook
+from ..content.check import CheckResult, check_handbook
+from ..content.problems import Problem
 from ..i18n import text
-from ..problems import Problem
 from .notices import Notice
 from .writer import existing, write_all
 

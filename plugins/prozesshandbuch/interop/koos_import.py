@@ -31,11 +31,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..content.load import slugify
+from ..content.model import Process, Role, Unit
+from ..content.yamlsource import read_yaml
 from ..i18n import DEFAULT_LANGUAGE
 from ..i18n import text as say
-from ..load import slugify
-from ..model import Process, Role, Unit
-from ..yamlsource import read_yaml
 from .bpmn_ids import is_slug
 from .notices import ImportRefusedError, Notice
 

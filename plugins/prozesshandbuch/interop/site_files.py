@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..model import Handbook, Process
-from ..relations import Relations
-from ..urls import AREA
-from .bpmn_export import bpmn_file_name, export_process
+from ..analysis.relations import Relations
+from ..content.model import Handbook, Process
+from ..content.urls import bpmn_site_path
+from .bpmn_export import export_process
 from .handbook_json import FILE_NAME, document_json
 
 _EXPORTED: dict[str, tuple[Process, int, bytes]] = {}
@@ -15,11 +15,6 @@ _EXPORTED: dict[str, tuple[Process, int, bytes]] = {}
 hash). `mkdocs serve` makes every file again after each save, and usually only the saved
 process differs; an export is a pure function of the process and the role titles, and
 loading hands back the same immutable process for an unchanged file."""
-
-
-def bpmn_site_path(process_id: str) -> str:
-    """Where a process's BPMN file lives in the site, beside its page."""
-    return f"{AREA['process']}/{bpmn_file_name(process_id)}"
 
 
 def exchange_files(handbook: Handbook, relations: Relations) -> dict[str, bytes]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..model import FOLDER_BY_KIND, EntityKind
+from ..content.model import FOLDER_BY_KIND, EntityKind
 
 _SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json\n"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import EntityKind
+from ..content.model import EntityKind
 from .context import GeneratedPage, PageContext
 from .entity_pages import render_role_page, render_system_page, render_unit_page
 from .finder_page import render_finder

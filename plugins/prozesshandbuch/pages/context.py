@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
+from ..analysis.findings import Findings
+from ..analysis.relations import Relations
+from ..analysis.review_trail import ReviewConfirmation
+from ..analysis.timeline import PageHistory
+from ..content.model import EntityKind, Handbook
+from ..content.textfold import slugify
+from ..content.urls import SiteUrls, entity_src
 from ..diagrams.unit_map import Interfaces, map_interfaces
-from ..findings import Findings
 from ..i18n import Texts
-from ..model import EntityKind, Handbook
-from ..relations import Relations
-from ..review_trail import ReviewConfirmation
-from ..textfold import slugify
-from ..timeline import PageHistory
-from ..urls import SiteUrls, entity_src
 
 
 class DiagramSource(Protocol):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Role, System, Unit
-from ..ordering import units_in_chart_order
-from ..relations import StepRef
-from ..standing import is_retired
-from ..urls import entity_src
+from ..analysis.relations import StepRef
+from ..analysis.standing import is_retired
+from ..content.model import Role, System, Unit
+from ..content.ordering import units_in_chart_order
+from ..content.urls import entity_src
 from .context import GeneratedPage, PageContext
 from .landscape import landscape_bands
 from .render import PageView, front_matter, render

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit
 
-from ..codeowners import accountable_role
-from ..model import EntityKind, Handbook
+from ..analysis.relations import accountable_role
+from ..content.model import EntityKind, Handbook
 
 
 def new_issue_url(repo_url: str, title: str) -> str:

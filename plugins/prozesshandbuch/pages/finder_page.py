@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import re
 
-from ..finder import FinderEntry, finder_entries
-from ..urls import FINDER
+from ..analysis.finder import FinderEntry, finder_entries
+from ..content.urls import FINDER
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
 

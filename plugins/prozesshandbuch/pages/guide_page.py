@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from importlib.resources import files
 
+from ..content.urls import GUIDE
 from ..i18n import LANGUAGES, language_index
-from ..urls import GUIDE
 from .context import GeneratedPage, PageContext
 from .render import front_matter
 

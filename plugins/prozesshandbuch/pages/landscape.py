@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.model import Category
 from ..diagrams.style import unit_tone
-from ..model import Category
 from .context import PageContext
 
 TILE_LIMIT = 250

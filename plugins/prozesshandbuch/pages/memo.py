@@ -23,9 +23,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..fingerprint import value_digest
-from ..model import EntityKind, Handbook, Process, Role, System, Unit
-from ..urls import entity_src
+from ..content.fingerprint import value_digest
+from ..content.model import EntityKind, Handbook, Process, Role, System, Unit
+from ..content.urls import entity_src
 from .context import GeneratedPage, PageContext
 
 EntityRef = tuple[EntityKind, str]

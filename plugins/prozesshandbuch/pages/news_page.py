@@ -12,11 +12,11 @@ from xml.sax.saxutils import quoteattr
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..controlchars import without_controls
-from ..history import Change
-from ..model import EntityKind, Handbook
-from ..timeline import NewsItem
-from ..urls import FEED, NEWS, entity_src
+from ..analysis.history import Change
+from ..analysis.timeline import NewsItem
+from ..content.controlchars import without_controls
+from ..content.model import EntityKind, Handbook
+from ..content.urls import FEED, NEWS, entity_src
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
 

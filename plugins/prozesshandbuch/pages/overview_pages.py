@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..content.ordering import natural_key, units_in_chart_order
+from ..content.textfold import slugify
+from ..content.urls import AREA_INDEX, FINDER, GUIDE, OWNERSHIP, REVIEWS, RISKS, START, TAGS
 from ..diagrams.unit_map import map_too_large, units_with_handoffs
-from ..ordering import natural_key, units_in_chart_order
-from ..textfold import slugify
-from ..urls import AREA_INDEX, FINDER, GUIDE, OWNERSHIP, REVIEWS, RISKS, START, TAGS
 from .context import GeneratedPage, PageContext
 from .landscape import TILE_LIMIT, landscape_bands
 from .render import PageView, front_matter, render

@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import i18n
-from ..flow import step_anchor, step_index, targets
+from ..analysis.relations import ProcessReach
+from ..analysis.standing import Standing, standing
+from ..content.flow import step_anchor, step_index, targets
+from ..content.model import END, Process, Step
+from ..content.urls import bpmn_site_path, entity_src
 from ..i18n import Texts
-from ..interop.site_files import bpmn_site_path
-from ..model import END, Process, Step
-from ..relations import ProcessReach
-from ..standing import Standing, standing
-from ..urls import entity_src
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
 from .text import plain_text, search_names, search_terms

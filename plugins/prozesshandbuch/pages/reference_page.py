@@ -9,10 +9,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..content.model import DESCRIPTION_EN, MODEL_BY_KIND
+from ..content.schema import TITLE_EN, annotated_schema
+from ..content.urls import REFERENCE
 from ..i18n import Texts, language_index
-from ..model import DESCRIPTION_EN, MODEL_BY_KIND
-from ..schema import TITLE_EN, annotated_schema
-from ..urls import REFERENCE
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
 

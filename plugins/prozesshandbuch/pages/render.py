@@ -12,13 +12,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import i18n
-from ..flow import step_anchor
+from ..analysis.standing import BADGE_KEYS, FACT_KEYS, Standing, standing
+from ..content.flow import step_anchor
+from ..content.model import EntityKind
+from ..content.ordering import units_in_chart_order
+from ..content.review import ReviewState, ReviewStatus
+from ..content.urls import AREA_INDEX
 from ..i18n import format_date, has
-from ..model import EntityKind
-from ..ordering import units_in_chart_order
-from ..review import ReviewState, ReviewStatus
-from ..standing import BADGE_KEYS, FACT_KEYS, Standing, standing
-from ..urls import AREA_INDEX
 from .context import PageContext
 from .feedback import feedback_target
 from .text import escape_markdown, render_markdown, safe_url

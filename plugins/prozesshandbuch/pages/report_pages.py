@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from ..health import RiskKind
-from ..review import ReviewState
-from ..urls import REVIEWS, RISKS
+from ..analysis.health import RiskKind
+from ..content.review import ReviewState
+from ..content.urls import REVIEWS, RISKS
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
 

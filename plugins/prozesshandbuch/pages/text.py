@@ -10,7 +10,7 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
-from ..textfold import fold_umlauts
+from ..content.textfold import fold_umlauts
 
 # Backslash escapes that Python-Markdown understands; together with HTML escaping this
 # makes any content string literal inside a Markdown heading or paragraph.

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from .i18n import DEFAULT_LANGUAGE, text
+from ..i18n import DEFAULT_LANGUAGE, text
 
 if TYPE_CHECKING:  # GitPython is imported lazily: its import fails when git is missing
     from git import Repo

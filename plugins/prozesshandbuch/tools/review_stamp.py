@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .model import SLUG_PATTERN
+from ..content.model import SLUG_PATTERN
 
 _SLUG = re.compile(SLUG_PATTERN)
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .controlchars import one_line
+from ..content.controlchars import one_line
 from .git import (
     OBJECT_NAME,
     GitSession,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from .model import Process, Status, Variant
+from ..content.model import Process, Status, Variant
 
 
 class Standing(str, Enum):

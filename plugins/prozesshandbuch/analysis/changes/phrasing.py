@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..i18n import format_date, has, plural, text
+from ...i18n import format_date, has, plural, text
 
 Titles = Callable[[str, str], str]
 """``titles(kind, id)``: the current title of an entity, or the id when unknown."""

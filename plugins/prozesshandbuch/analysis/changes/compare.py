@@ -11,8 +11,19 @@ import difflib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..i18n import text
-from ..model import END, Entity, EntityKind, Holder, Link, Process, Role, Step, System, Unit
+from ...content.model import (
+    END,
+    Entity,
+    EntityKind,
+    Holder,
+    Link,
+    Process,
+    Role,
+    Step,
+    System,
+    Unit,
+)
+from ...i18n import text
 from .phrasing import Say, Titles
 
 

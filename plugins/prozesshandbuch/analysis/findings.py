@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..content.model import Handbook
+from ..content.review import ReviewState, ReviewStatus, review_status
 from .health import Risk, RoleDependency, find_risks, role_dependencies
-from .model import Handbook
 from .relations import Relations
-from .review import ReviewState, ReviewStatus, review_status
 
 
 @dataclass(frozen=True)

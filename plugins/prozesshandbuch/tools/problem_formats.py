@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Final, Literal
 
-from .problems import Problem, Severity
+from ..content.problems import Problem, Severity
 
 ReportFormat = Literal["text", "gitlab", "github", "json"]
 

@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.model import EntityKind, Handbook
 from .changes import ChangeDescriber, Description, RevisionCache, handbook_titles
 from .changes.revisions import RevisionFailure
 from .history import Change, ChangeStatus, History, HistoryProblem, commit_url, read_history
-from .model import EntityKind, Handbook
 from .review_trail import ReviewConfirmation, review_confirmations
 
 DESCRIBED_PER_FILE = 30

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 
-from .i18n import format_number, text
+from ..i18n import format_number, text
 
 SUMMARY_PHASES = (
     ("load_validate", "progress.phase.content"),

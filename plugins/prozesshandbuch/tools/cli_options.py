@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .i18n import DEFAULT_LANGUAGE, text
+from ..i18n import DEFAULT_LANGUAGE, text
 
 LANGUAGE_VARIABLE = "PROZESSHANDBUCH_LANG"
 

@@ -9,10 +9,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ...content.model import FOLDER_BY_KIND, MODEL_BY_KIND, Entity, EntityKind, Handbook
+from ...content.yamlsource import read_yaml
+from ...i18n import text
 from ..history import Change, ChangeStatus, Diff, History
-from ..i18n import text
-from ..model import FOLDER_BY_KIND, MODEL_BY_KIND, Entity, EntityKind, Handbook
-from ..yamlsource import read_yaml
 from .compare import describe_change
 from .phrasing import Say, Titles
 

@@ -10,8 +10,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from . import flow
-from .model import Handbook, Process
+from ..content import flow
+from ..content.model import EntityKind, Handbook, Process
 
 
 @dataclass(frozen=True)
@@ -222,3 +222,14 @@ def performers(
 def _unit_of(handbook: Handbook, role_id: str) -> str | None:
     role = handbook.roles.get(role_id)
     return role.unit if role else None
+
+
+def accountable_role(handbook: Handbook, kind: EntityKind, entity_id: str) -> str | None:
+    """The role whose holders answer for an entity."""
+    if kind == "process":
+        return handbook.processes[entity_id].owner
+    if kind == "role":
+        return entity_id
+    if kind == "unit":
+        return handbook.units[entity_id].head
+    return handbook.systems[entity_id].owner

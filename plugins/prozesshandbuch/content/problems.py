@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .i18n import DEFAULT_LANGUAGE, format_date, text
+from ..i18n import DEFAULT_LANGUAGE, format_date, text
 from .textfold import fold_umlauts
 
 

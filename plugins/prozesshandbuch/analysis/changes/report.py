@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ...i18n import DEFAULT_LANGUAGE, plural, text
 from ..history import Diff
-from ..i18n import DEFAULT_LANGUAGE, plural, text
 from .revisions import ChangeDescriber
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")

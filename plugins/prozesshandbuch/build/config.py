@@ -8,7 +8,7 @@ import os
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
-from .i18n import text
+from ..i18n import text
 
 TODAY_VARIABLE = "PROZESSHANDBUCH_TODAY"
 """Sets the reference day when ``mkdocs.yml`` does not: for reproducible builds (tests,

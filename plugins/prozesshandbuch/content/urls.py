@@ -93,3 +93,13 @@ class SiteUrls:
 def _cached_link(urls: SiteUrls, from_src: str, to_src: str, anchor: str | None) -> str:
     # Pages link to the same few targets again and again; relpath is the costly part.
     return urls._link(from_src, to_src, anchor)
+
+
+def bpmn_file_name(process_id: str) -> str:
+    """The file name of a process's BPMN export."""
+    return f"{process_id}.bpmn"
+
+
+def bpmn_site_path(process_id: str) -> str:
+    """Where a process's BPMN file lives in the site, beside its page."""
+    return f"{AREA['process']}/{bpmn_file_name(process_id)}"

@@ -8,8 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..content.model import Handbook, Process
 from .history import Change
-from .model import Handbook, Process
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .model import Handbook, Process
+from ..content.model import Handbook, Process
 
 AnswerKind = Literal["process", "role"]
 

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import Handbook, Status
+from ..content.model import Handbook, Status
+from ..content.review import ReviewState, ReviewStatus, review_status
 from .relations import Relations
-from .review import ReviewState, ReviewStatus, review_status
 
 DRAFT_TOO_LONG_DAYS = 180
 LEAVING_SOON_DAYS = 180

@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .i18n import DEFAULT_LANGUAGE, text
-from .model import USERNAME_PATTERN, EntityKind, Handbook, Role
+from ..analysis.relations import accountable_role
+from ..content.model import USERNAME_PATTERN, EntityKind, Handbook, Role
+from ..i18n import DEFAULT_LANGUAGE, text
 
 Forge = Literal["gitlab", "github"]
 
@@ -54,17 +55,6 @@ class Route:
     """Why the accountable role's own people do not review it (empty if they do)."""
     deputy: str | None = None
     """The deputy role whose people review it because the accountable role is vacant."""
-
-
-def accountable_role(handbook: Handbook, kind: EntityKind, entity_id: str) -> str | None:
-    """The role whose holders answer for an entity."""
-    if kind == "process":
-        return handbook.processes[entity_id].owner
-    if kind == "role":
-        return entity_id
-    if kind == "unit":
-        return handbook.units[entity_id].head
-    return handbook.systems[entity_id].owner
 
 
 def routes(handbook: Handbook, today: dt.date, language: str = DEFAULT_LANGUAGE) -> list[Route]:

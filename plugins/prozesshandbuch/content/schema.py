@@ -55,15 +55,6 @@ def schema_text(kind: EntityKind) -> str:
     return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
 
 
-def schema_files() -> dict[str, str]:
-    """File name -> text for every kind, and for ``handbook.json``."""
-    from .interop import handbook_json
-
-    files = {f"{kind}.schema.json": schema_text(kind) for kind in MODEL_BY_KIND}
-    files[handbook_json.SCHEMA_FILE] = handbook_json.schema_text()
-    return files
-
-
 def _without_titles(node: Any) -> Any:
     """Drop the English titles pydantic derives from field names; descriptions say it all."""
     return _without(node, frozenset({"title"}))

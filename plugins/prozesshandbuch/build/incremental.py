@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .fingerprint import code_fingerprint
+from ..content.fingerprint import code_fingerprint
 
 
 class ReusableFile(File):

@@ -1,0 +1,1 @@
+"""Model -> derived facts: relations, review states, risks, git history, changes in words."""

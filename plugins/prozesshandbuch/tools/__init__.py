@@ -1,0 +1,1 @@
+"""Commands for process owners and CI: CODEOWNERS, merge-request notes, review stamps, schemas."""
