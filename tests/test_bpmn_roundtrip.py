@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from prozesshandbuch import flow
+from prozesshandbuch.content import flow
 from prozesshandbuch.content.load import load_handbook
 from prozesshandbuch.content.model import Handbook, Process
 from prozesshandbuch.interop.bpmn_export import export_process

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 import prozesshandbuch.content.check
 from conftest import FIXED_TODAY, write_content
-from prozesshandbuch import checkcache
 from prozesshandbuch.cli import main
+from prozesshandbuch.content import checkcache
 from prozesshandbuch.content.fingerprint import PACKAGE, package_fingerprint
 
 WITH_PROBLEMS = {
