@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from browser_support import CHROMIUM_ARGS, StaticServer, build_demo_site, require_chromium
+from browser_support import (
+    CHROMIUM_ARGS,
+    StaticServer,
+    WarmTabs,
+    build_demo_site,
+    require_chromium,
+)
 from sitebuild import built_once
 
 DEMO_LOG = "mkdocs-build.log"
@@ -53,3 +59,11 @@ def browser(playwright_driver: Playwright) -> Iterator[Browser]:
     chromium = playwright_driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
     yield chromium
     chromium.close()
+
+
+@pytest.fixture(scope="session")
+def warm_tabs(browser: Browser, site_url: str) -> Iterator[WarmTabs]:
+    """Kept tabs on the demo handbook for tests that only open and read pages."""
+    tabs = WarmTabs(browser, site_url)
+    yield tabs
+    tabs.close()

@@ -11,13 +11,25 @@ import http.server
 import os
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Request, Route
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Error,
+    Page,
+    Request,
+    Route,
+)
 
 from conftest import FIXED_TODAY
 from prozesshandbuch.build.config import TODAY_VARIABLE
@@ -169,3 +181,121 @@ class BrowserLog:
         return [f"request leaves {LOCAL_HOST}: {url}" for url in self.foreign_requests] + list(
             self.errors
         )
+
+    def clear(self) -> None:
+        """Forget what was recorded: a kept tab starts each test with an empty log."""
+        self.requests.clear()
+        self.errors.clear()
+
+
+@dataclass
+class Session:
+    """A fresh browser tab on the served site, with everything it did recorded."""
+
+    page: Page
+    log: BrowserLog
+    base: str
+
+    def open(self, path: str, *, settle: bool = False) -> Page:
+        """Open a site path (``prozesse/x/``); ``settle`` waits until no request is open."""
+        self.page.goto(self.base + path, wait_until="networkidle" if settle else "load")
+        return self.page
+
+
+@contextmanager
+def open_session(browser: Browser, base: str, color_scheme: Any = "light") -> Iterator[Session]:
+    """A fresh browser context; on leaving, fails if a page went off-host or logged errors."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        locale="de-DE",
+        color_scheme=color_scheme,
+        service_workers="block",
+    )
+    context.set_default_timeout(10_000)
+    log = BrowserLog()
+    log.attach(context)
+    try:
+        yield Session(context.new_page(), log, base)
+    finally:
+        context.close()
+    # Every test doubles as a check that the pages it visited stayed on this machine.
+    problems = log.problems()
+    assert not problems, "The browser reported:\n" + "\n".join(problems)
+
+
+# Material keeps the colour choice and search state in the page's storage.
+_FORGET_STORAGE = "() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }"
+
+
+class WarmTabs:
+    """Browser tabs kept open across the tests of one worker, one per viewport and scheme.
+
+    A fresh context per test costs a new cache: every page then loads Material's scripts
+    and styles again, most of a page load's time. Tests that only open pages and read them
+    (layout, accessibility, print) share a kept tab instead; each still gets an empty log
+    and fails on what its own pages did. Tests that type, click or store settings use
+    ``open_session``.
+    """
+
+    def __init__(self, browser: Browser, base: str) -> None:
+        self._browser = browser
+        self._base = base
+        self._tabs: dict[tuple[tuple[int, int], str], tuple[BrowserContext, Page, BrowserLog]] = {}
+
+    @contextmanager
+    def tab(
+        self, *, viewport: tuple[int, int] = (1280, 900), color_scheme: Any = "light"
+    ) -> Iterator[Session]:
+        key = (viewport, color_scheme)
+        if key not in self._tabs:
+            context = self._browser.new_context(
+                viewport={"width": viewport[0], "height": viewport[1]},
+                locale="de-DE",
+                color_scheme=color_scheme,
+                service_workers="block",
+            )
+            context.set_default_timeout(10_000)
+            log = BrowserLog()
+            log.attach(context)
+            self._tabs[key] = (context, context.new_page(), log)
+        context, page, log = self._tabs[key]
+        log.clear()
+        # What a test may have changed goes back to how a fresh tab starts.
+        page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+        page.emulate_media(media="null")
+        yield Session(page, log, self._base)
+        context.clear_cookies()
+        page.evaluate(_FORGET_STORAGE)
+        problems = log.problems()
+        assert not problems, "The browser reported:\n" + "\n".join(problems)
+
+    def close(self) -> None:
+        for context, _, _ in self._tabs.values():
+            context.close()
+        self._tabs.clear()
+
+
+# -- accessibility -------------------------------------------------------------------------
+
+BLOCKING_IMPACTS = ("serious", "critical")
+_AXE = Axe()
+# Only violations are collected (the library's default, stated here so that it stays):
+# collecting passes too doubles axe's time on a large page.
+_AXE_OPTIONS = {"resultTypes": ["violations"]}
+
+
+def serious_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's violations of ``page`` with impact serious or critical."""
+    violations = _AXE.run(page, options=_AXE_OPTIONS).response["violations"]
+    return [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+
+
+def format_violations(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:10]:
+            lines.append(f"    {node['target']}: {node.get('failureSummary', '')!r}"[:400])
+        if len(violation["nodes"]) > 10:
+            lines.append(f"    … and {len(violation['nodes']) - 10} more")
+    return "\n".join(lines)

@@ -15,11 +15,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from browser_support import REPO_ROOT, StaticServer
+from browser_support import REPO_ROOT, StaticServer, WarmTabs
 from prozesshandbuch.analysis.relations import build_relations
 from prozesshandbuch.content.load import load_handbook
 from prozesshandbuch.interop.site_files import exchange_files
-from test_browser import open_session
 
 pytestmark = pytest.mark.browser
 
@@ -58,12 +57,20 @@ def viewer_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield server.url
 
 
+@pytest.fixture(scope="module")
+def viewer_tabs(browser: Browser, viewer_url: str) -> Iterator[WarmTabs]:
+    """Kept tabs on the viewer: bpmn-js (a megabyte of script) is loaded and compiled once."""
+    tabs = WarmTabs(browser, viewer_url)
+    yield tabs
+    tabs.close()
+
+
 # The session's one Chromium (browser_fixtures.py), shared with the other browser tests.
 @pytest.mark.parametrize("name", sorted(DEMO_FILES), ids=lambda n: Path(n).stem)
 def test_bpmn_js_imports_the_exported_file_without_warnings(
-    browser: Browser, viewer_url: str, name: str
+    viewer_tabs: WarmTabs, name: str
 ) -> None:
-    with open_session(browser, viewer_url) as session:
+    with viewer_tabs.tab() as session:
         page = session.open(f"view.html?file={name}")
         page.wait_for_selector("body[data-result]")
         result = json.loads(page.locator("body").get_attribute("data-result") or "{}")

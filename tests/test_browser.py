@@ -10,16 +10,20 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from browser_support import REPO_ROOT, BrowserLog
+from browser_support import (
+    REPO_ROOT,
+    Session,
+    WarmTabs,
+    format_violations,
+    open_session,
+    serious_violations,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -33,45 +37,9 @@ START = ""
 SCREENSHOT = REPO_ROOT / "test-results" / "process-page.png"
 # The search worker builds its index after the page has loaded; results settle after that.
 SEARCH_TIMEOUT = 15.0
-BLOCKING_IMPACTS = ("serious", "critical")
 
 
 # -- fixtures (the session ones, site_url and browser, are in browser_fixtures.py) --------
-
-
-@dataclass
-class Session:
-    """A fresh browser tab on the served site, with everything it did recorded."""
-
-    page: Page
-    log: BrowserLog
-    base: str
-
-    def open(self, path: str, *, settle: bool = False) -> Page:
-        """Open a site path (``prozesse/x/``); ``settle`` waits until no request is open."""
-        self.page.goto(self.base + path, wait_until="networkidle" if settle else "load")
-        return self.page
-
-
-@contextmanager
-def open_session(browser: Browser, base: str, color_scheme: Any = "light") -> Iterator[Session]:
-    """A fresh browser context; on leaving, fails if a page went off-host or logged errors."""
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900},
-        locale="de-DE",
-        color_scheme=color_scheme,
-        service_workers="block",
-    )
-    context.set_default_timeout(10_000)
-    log = BrowserLog()
-    log.attach(context)
-    try:
-        yield Session(context.new_page(), log, base)
-    finally:
-        context.close()
-    # Every test doubles as a check that the pages it visited stayed on this machine.
-    problems = log.problems()
-    assert not problems, "The browser reported:\n" + "\n".join(problems)
 
 
 @pytest.fixture
@@ -243,17 +211,6 @@ def visit_everything(session: Session) -> None:
 # -- accessibility -------------------------------------------------------------------------
 
 
-def format_violations(violations: list[dict[str, Any]]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"][:10]:
-            lines.append(f"    {node['target']}: {node.get('failureSummary', '')!r}"[:400])
-        if len(violation["nodes"]) > 10:
-            lines.append(f"    … and {len(violation['nodes']) - 10} more")
-    return "\n".join(lines)
-
-
 AXE_PAGES = {
     "start": START,
     "process": PROCESS,
@@ -270,19 +227,13 @@ AXE_CASES = [pytest.param(path, "light", id=f"{name}-light") for name, path in A
 AXE_CASES += [pytest.param(AXE_PAGES[name], "dark", id=f"{name}-dark") for name in DARK_PAGES]
 
 
-@pytest.fixture(scope="session")
-def axe() -> Axe:
-    return Axe()
-
-
 @pytest.mark.parametrize(("path", "scheme"), AXE_CASES)
 def test_page_has_no_serious_accessibility_violations(
-    browser: Browser, site_url: str, axe: Axe, path: str, scheme: str
+    warm_tabs: WarmTabs, path: str, scheme: str
 ) -> None:
-    with open_session(browser, site_url, color_scheme=scheme) as session:
+    with warm_tabs.tab(color_scheme=scheme) as session:
         page = session.open(path)
-        results = axe.run(page)
-        violations = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+        violations = serious_violations(page)
         assert not violations, f"axe on /{path} ({scheme}):\n" + format_violations(violations)
 
 

@@ -11,24 +11,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from browser_support import REPO_ROOT
-from test_browser import (
-    AXE_CASES,
-    BLOCKING_IMPACTS,
-    Session,
-    format_violations,
-    open_session,
-)
+from browser_support import REPO_ROOT, Session, WarmTabs, format_violations, serious_violations
+from test_browser import AXE_CASES
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def axe() -> Axe:
-    return Axe()
 
 
 PAGE_TYPES = {
@@ -57,12 +45,8 @@ RESULTS = REPO_ROOT / "test-results"
 
 
 @pytest.fixture
-def viewport_tab(
-    request: pytest.FixtureRequest, browser: Browser, site_url: str
-) -> Iterator[Session]:
-    width, height = request.param
-    with open_session(browser, site_url) as session:
-        session.page.set_viewport_size({"width": width, "height": height})
+def viewport_tab(request: pytest.FixtureRequest, warm_tabs: WarmTabs) -> Iterator[Session]:
+    with warm_tabs.tab(viewport=request.param) as session:
         yield session
 
 
@@ -138,8 +122,8 @@ def test_table_cells_hyphenate_instead_of_splitting_words(tab: Session) -> None:
 
 
 @pytest.fixture
-def tab(browser: Browser, site_url: str) -> Iterator[Session]:
-    with open_session(browser, site_url) as session:
+def tab(warm_tabs: WarmTabs) -> Iterator[Session]:
+    with warm_tabs.tab() as session:
         yield session
 
 
@@ -154,9 +138,8 @@ def test_steps_become_labelled_cards_on_a_phone(viewport_tab_phone: Session) -> 
 
 
 @pytest.fixture
-def viewport_tab_phone(browser: Browser, site_url: str) -> Iterator[Session]:
-    with open_session(browser, site_url) as session:
-        session.page.set_viewport_size({"width": 320, "height": 800})
+def viewport_tab_phone(warm_tabs: WarmTabs) -> Iterator[Session]:
+    with warm_tabs.tab(viewport=(320, 800)) as session:
         yield session
 
 
@@ -269,27 +252,23 @@ LAYOUT_AXE_CASES = [
 
 @pytest.mark.parametrize(("path", "scheme"), LAYOUT_AXE_CASES)
 def test_page_type_has_no_serious_accessibility_violations(
-    browser: Browser, site_url: str, axe: Axe, path: str, scheme: str
+    warm_tabs: WarmTabs, path: str, scheme: str
 ) -> None:
-    with open_session(browser, site_url, color_scheme=scheme) as session:
+    with warm_tabs.tab(color_scheme=scheme) as session:
         page = session.open(path)
-        violations = [
-            v for v in axe.run(page).response["violations"] if v["impact"] in BLOCKING_IMPACTS
-        ]
+        violations = serious_violations(page)
         assert not violations, f"axe on /{path} ({scheme}):\n" + format_violations(violations)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_full_size_view_has_no_serious_accessibility_violations(
-    browser: Browser, site_url: str, axe: Axe, scheme: str
+    warm_tabs: WarmTabs, scheme: str
 ) -> None:
-    with open_session(browser, site_url, color_scheme=scheme) as session:
+    with warm_tabs.tab(color_scheme=scheme) as session:
         page = session.open(PAGE_TYPES["process"])
         page.get_by_role("button", name="Diagramm in voller Größe öffnen").click()
         expect(page.locator("dialog.ph-diagram-dialog")).to_be_visible()
-        violations = [
-            v for v in axe.run(page).response["violations"] if v["impact"] in BLOCKING_IMPACTS
-        ]
+        violations = serious_violations(page)
         assert not violations, f"axe on the full-size view ({scheme}):\n" + format_violations(
             violations
         )
@@ -360,12 +339,9 @@ def test_anchors_keep_umlauts_readable(tab: Session) -> None:
     ("name", "size"),
     [("phone-390", (390, 844)), ("phone-320", (320, 800)), ("desktop-1366", (1366, 900))],
 )
-def test_screenshots_are_saved_for_review(
-    browser: Browser, site_url: str, name: str, size: Any
-) -> None:
+def test_screenshots_are_saved_for_review(warm_tabs: WarmTabs, name: str, size: Any) -> None:
     RESULTS.mkdir(exist_ok=True)
-    with open_session(browser, site_url) as session:
-        session.page.set_viewport_size({"width": size[0], "height": size[1]})
+    with warm_tabs.tab(viewport=size) as session:
         for page_name in ("process", "process-index", "finder", "unit-index"):
             page: Page = session.open(PAGE_TYPES[page_name])
             target = RESULTS / f"{page_name}-{name}.png"

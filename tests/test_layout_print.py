@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from browser_support import REPO_ROOT
+from browser_support import REPO_ROOT, WarmTabs
 from test_browser import open_session
 
 pytestmark = pytest.mark.browser
@@ -52,9 +52,9 @@ EDIT_BUTTONS = {
 RESULTS = REPO_ROOT / "test-results"
 
 
-def printed(browser: Browser, site_url: str, path: str) -> list[str]:
+def printed(warm_tabs: WarmTabs, path: str) -> list[str]:
     """The text of each A4 page Chromium prints for ``path``."""
-    with open_session(browser, site_url) as session:
+    with warm_tabs.tab() as session:
         page = session.open(path)
         pdf = page.pdf(format="A4", prefer_css_page_size=True)
     if path == PROCESS:
@@ -65,9 +65,9 @@ def printed(browser: Browser, site_url: str, path: str) -> list[str]:
 
 @pytest.mark.parametrize("path", list(PRINT_PAGES.values()), ids=list(PRINT_PAGES))
 def test_every_page_type_prints_without_chrome_and_with_a_header_line(
-    browser: Browser, site_url: str, path: str
+    warm_tabs: WarmTabs, site_url: str, path: str
 ) -> None:
-    pages = printed(browser, site_url, path)
+    pages = printed(warm_tabs, path)
     first = pages[0]
     assert "Prozesshandbuch Musterstadt" in first
     assert re.search(r"Stand: \d\d\.\d\d\.\d{4}", first), first[:300]
@@ -81,9 +81,9 @@ def test_every_page_type_prints_without_chrome_and_with_a_header_line(
 
 
 def test_process_prints_steckbrief_and_diagram_on_page_one_within_four_pages(
-    browser: Browser, site_url: str
+    warm_tabs: WarmTabs,
 ) -> None:
-    pages = printed(browser, site_url, PROCESS)
+    pages = printed(warm_tabs, PROCESS)
     assert len(pages) <= 4, f"{len(pages)} pages"
     first = pages[0]
     assert "STECKBRIEF" in first  # the kicker is set in capitals
