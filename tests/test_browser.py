@@ -43,8 +43,9 @@ SEARCH_TIMEOUT = 15.0
 
 
 @pytest.fixture
-def tab(browser: Browser, site_url: str) -> Iterator[Session]:
-    with open_session(browser, site_url) as session:
+def tab(warm_tabs: WarmTabs) -> Iterator[Session]:
+    """A kept tab (warm cache), with an empty log, storage and cookies for this test."""
+    with warm_tabs.tab() as session:
         yield session
 
 

@@ -16,14 +16,19 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, Route, expect
 
-import test_browser as shared
 from browser_support import StaticServer
 from hostile import PAYLOADS
 from test_browser import FINDER, PROCESS, ROLE, START, SYSTEM, UNIT, Session, open_session
 
-# The session fixtures (site_url, browser) come from browser_fixtures.py; the tab of
-# test_browser.py is registered here by name.
-tab = shared.tab
+# The session fixtures (site_url, browser) come from browser_fixtures.py.
+
+
+@pytest.fixture
+def tab(browser: Browser, site_url: str) -> Iterator[Session]:
+    """A fresh context: the watch below adds scripts to the page that must not outlive it."""
+    with open_session(browser, site_url) as session:
+        yield session
+
 
 pytestmark = pytest.mark.browser
 
