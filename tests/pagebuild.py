@@ -55,6 +55,8 @@ class RenderedSite:
         assert not result.refused, result.refused
         self.pages = {page.url: page for page in result.pages}
         self.feed = result.feed
+        self.answers = BeautifulSoup(result.answers, "html.parser")
+        """The finder's answer cards, the file its page loads."""
 
     def article(self, url: str) -> BeautifulSoup:
         """The content of the page at ``url`` (``prozesse/x/``), inside an ``<article>``."""

@@ -10,6 +10,7 @@ table of contents) is returned as-is, so a test can check it is plain HTML text.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,8 @@ class PipelineResult:
     pages: list[RenderedPage] = field(default_factory=list)
     figures: dict[str, str] = field(default_factory=dict)
     feed: str = ""
+    answers: str = ""
+    """The finder's answer cards (HTML, from ``zustaendigkeit/antworten.json``)."""
 
 
 def _toc_titles(links: list[AnchorLink]) -> list[str]:
@@ -102,6 +105,8 @@ def run_pipeline(root: Path, *, strict: bool = False, figures: bool = True) -> P
         )
     feed = files.get_file_from_path("feed.xml")
     result.feed = feed.content_string if feed is not None else ""
+    answers = files.get_file_from_path("zustaendigkeit/antworten.json")
+    result.answers = json.loads(answers.content_string)["cards"] if answers is not None else ""
     config.plugins.on_shutdown()
     if not figures:
         return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,13 @@ def _internal_links(site: Path) -> list[tuple[Path, str]]:
             href = str(link["href"])
             if not href.startswith(("http:", "https:", "mailto:")):
                 found.append((html_file, href))
+    # The finder's cards lie beside its page and are shown in it: same folder, same links.
+    for answers in sorted(site.rglob("antworten.json")):
+        cards = json.loads(answers.read_text(encoding="utf-8"))["cards"]
+        for link in BeautifulSoup(cards, "html.parser").select("a[href]"):
+            href = str(link["href"])
+            if not href.startswith(("http:", "https:", "mailto:", "tel:")):
+                found.append((answers, href))
     return found
 
 

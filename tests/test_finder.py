@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 
 from prozesshandbuch.analysis.finder import doing_role
 from prozesshandbuch.build.search_index import NAMES_FIELD, add_names
@@ -107,8 +108,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+def _cards(site: Path) -> list[Tag]:
+    """The answer cards the finder page loads, as the build wrote them."""
+    answers = json.loads((site / "zustaendigkeit" / "antworten.json").read_text(encoding="utf-8"))
+    return BeautifulSoup(answers["cards"], "html.parser").select(".ph-answer")
+
+
+def test_finder_page_stays_small_and_points_to_its_cards(site: Path) -> None:
+    finder = page(site, "zustaendigkeit/")
+    assert finder.select(".ph-answer") == []
+    assert finder.select_one(".ph-finder")["data-answers"] == "antworten.json"
+    fallback = finder.select_one("noscript")
+    assert fallback is not None
+    assert "JavaScript" in fallback.get_text()
+
+
 def test_finder_has_one_card_per_process_and_role(site: Path) -> None:
-    cards = page(site, "zustaendigkeit/").select(".ph-answer")
+    cards = _cards(site)
     assert [(c["data-kind"], c.select_one(".ph-answer-title a").get_text()) for c in cards] == [
         ("process", "Führerschein umtauschen"),
         ("role", "Leitung Straßenverkehrsbehörde"),
@@ -120,7 +136,7 @@ def test_finder_has_one_card_per_process_and_role(site: Path) -> None:
 
 
 def test_process_answer_names_the_doing_role_with_phone_first_then_the_owner(site: Path) -> None:
-    card = page(site, "zustaendigkeit/").select(".ph-answer")[0]
+    card = _cards(site)[0]
     terms = [dt.get_text() for dt in card.select("dt")]
     assert terms[:2] == ["Zuständig", "Verantwortlich"]
     doer = card.select("dd")[0]

@@ -130,7 +130,7 @@ def test_system_page_names_affected_processes(flow: RenderedSite) -> None:
 
 
 def test_finder_lists_every_process_and_role_once(flow: RenderedSite) -> None:
-    soup = flow.article("zustaendigkeit/")
+    soup = flow.answers
     titles = [a.get_text() for a in soup.select(".ph-answer .ph-answer-title a")]
     for expected in ("Antrag bearbeiten", "Gebühr kassieren", "Sachbearbeitung", "Kassierer"):
         assert titles.count(expected) == 1

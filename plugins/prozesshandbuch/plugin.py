@@ -202,6 +202,12 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                     self._reuse.output_file(config, path, content)
                     for path, content in exchange_files(handbook, relations).items()
                 ]
+            # Files a page loads itself (the finder's answer cards), made with the page.
+            self._other_files += [
+                self._reuse.output_file(config, path, content)
+                for page in pages
+                for path, content in page.files
+            ]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._generated = {}

@@ -1,6 +1,7 @@
-/* "Wer ist zuständig?": ranks and filters the answer cards as one types. The query lives
-   in the address (?q=), so an answer can be sent by mail. Matching rules: match.js.
-   Works with and without Material's instant navigation (document$ emits per page). */
+/* "Wer ist zuständig?": loads the answer cards (escaped HTML made by the build, in a JSON
+   file beside the page: data-answers), then ranks and filters them as one types. The
+   query lives in the address (?q=), so an answer can be sent by mail. Matching rules:
+   match.js. Works with and without Material's instant navigation. */
 (function () {
   "use strict";
 
@@ -47,16 +48,25 @@
     var form = finder.querySelector("form");
     var status = document.getElementById("ph-finder-status");
     var list = finder.querySelector(".ph-answers");
-    var cards = Array.prototype.slice.call(list.children).map(function (card, index) {
-      return {
-        element: card,
-        index: index,
-        fields: fieldsOf(card),
-        factor: STANDING_FACTOR[card.getAttribute("data-standing") || ""] || 1,
-      };
-    });
+    var cards = [];
+    var loaded = false;
+
+    function readCards() {
+      cards = Array.prototype.slice.call(list.children).map(function (card, index) {
+        return {
+          element: card,
+          index: index,
+          fields: fieldsOf(card),
+          factor: STANDING_FACTOR[card.getAttribute("data-standing") || ""] || 1,
+        };
+      });
+    }
 
     function apply(event) {
+      if (!loaded) {
+        if (event || restored) remember(input.value.trim());
+        return;
+      }
       var query = input.value.trim();
       var ranked = [];
       cards.forEach(function (card) {
@@ -100,7 +110,32 @@
       if (first) first.focus();
     });
     if (sharedQuery !== null) { input.value = sharedQuery; sharedQuery = null; }
-    apply();
+    status.textContent = finder.getAttribute("data-loading");
+    loadAnswers(finder.getAttribute("data-answers"), function (answers) {
+      list.appendChild(answers);
+      readCards();
+      loaded = true;
+      apply();
+    }, function () {
+      status.textContent = finder.getAttribute("data-failed");
+    });
+  }
+
+  /* The cards as inert nodes: a template parses HTML without running or loading
+     anything; the build escaped every text in them like on any page. */
+  function loadAnswers(url, done, failed) {
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      })
+      .then(function (answers) {
+        if (typeof answers.cards !== "string") throw new Error("no cards");
+        var template = document.createElement("template");
+        template.innerHTML = answers.cards;
+        done(document.importNode(template.content, true));
+      })
+      .catch(failed);
   }
 
   window.phOnEveryPage(setUp);

@@ -27,6 +27,8 @@ AREA_INDEX: dict[EntityKind, str] = {kind: f"{folder}/index.md" for kind, folder
 # Every other generated page and file, by its virtual source path.
 START = "index.md"
 FINDER = "zustaendigkeit.md"
+FINDER_ANSWERS = "antworten.json"
+"""The finder's answer cards (HTML in JSON), beside the finder page (``SiteUrls.beside``)."""
 TAGS = "schlagworte.md"
 NEWS = "neu.md"
 FEED = "feed.xml"
@@ -83,6 +85,12 @@ class SiteUrls:
     def _folder(self, src: str) -> str:
         here = self.url(src)
         return here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+
+    def beside(self, src: str, name: str) -> str:
+        """The site path of a file named ``name`` in the folder of the page built from
+        ``src``: a relative link means the same in the page and in that file."""
+        folder = self._folder(src)
+        return f"{folder}/{name}" if folder else name
 
     def asset(self, from_src: str, path: str) -> str:
         """Relative URL from a page to a static file of the site (``assets/x.css``)."""

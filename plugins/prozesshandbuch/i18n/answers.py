@@ -57,6 +57,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} processes and roles. Enter a word to see who is responsible.",
     ),
     "answer.doer": ("Zuständig", "Does the work"),
+    "answer.loading": ("Die Antworten werden geladen …", "Loading the answers …"),
+    "answer.failed": (
+        "Die Antworten konnten nicht geladen werden. Bitte laden Sie die Seite neu.",
+        "The answers could not be loaded. Please reload the page.",
+    ),
+    "answer.noscript": (
+        "Die Suche nach Zuständigkeiten braucht JavaScript. Ohne finden Sie alle Einträge in "
+        "den Listen:",
+        "Finding who is responsible needs JavaScript. Without it, every entry is in the lists:",
+    ),
     # "Was ist neu".
     "news.filter-all": ("alle", "all"),
     "news.count.one": ("1 Änderung für diese Auswahl", "1 change for this choice"),

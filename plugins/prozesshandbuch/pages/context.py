@@ -38,6 +38,8 @@ class GeneratedPage:
     """The content file the page is made from (relative to the repository root)."""
     search_names: tuple[str, ...] = ()
     """Names the search ranks this page first for, in a field no result shows."""
+    files: tuple[tuple[str, str], ...] = ()
+    """(site path, text) of files the page loads itself, made with it (the finder's cards)."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,11 @@
 """The finder "Wer ist zuständig?": one answer card per process and role.
 
-The cards are complete HTML (they work without JavaScript as a plain list); the finder
-script ranks and filters them as one types, using the texts in ``data-match``.
+The cards are complete, escaped HTML like any page, but they lie in a file of their own
+beside the page (``antworten.json``, HTML in JSON: not a page of the site), which the
+finder script loads and then ranks and
+filters as one types, using the texts in ``data-match``. So the page weighs the same for
+ten processes or five thousand; only the one reader who asks loads the cards. Without
+JavaScript the page points to the lists of processes and roles.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import json
 import re
 
 from ..analysis.finder import FinderEntry, finder_entries
-from ..content.urls import FINDER
+from ..content.urls import AREA_INDEX, FINDER, FINDER_ANSWERS
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
 
@@ -32,18 +36,27 @@ def render_finder(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, FINDER)
     entries = finder_entries(ctx.handbook)
     entries.sort(key=lambda e: (e.kind != "process", ctx.title(e.kind, e.entity_id).casefold()))
-    body = render(
-        "finder.md.j2",
+    cards = render(
+        "finder_answers.html.j2",
         view,
         entries=entries,
         match_data=match_data,
         tel_href=tel_href,
     )
-    # The finder is found by the question, not by every word on it: its cards repeat
-    # every title, which would put it on top of every search.
+    body = render(
+        "finder.md.j2",
+        view,
+        answers_url=FINDER_ANSWERS,
+        process_index=AREA_INDEX["process"],
+        role_index=AREA_INDEX["role"],
+    )
+    # The finder is found by the question, not by every word on it.
     meta = front_matter(
         ctx.texts("page.finder"),
         tags=ctx.texts("page.finder-search-terms").split(", "),
         extra={"hide": ["toc"]},
     )
-    return GeneratedPage(FINDER, meta + body)
+    answers = json.dumps({"cards": cards}, ensure_ascii=False)
+    return GeneratedPage(
+        FINDER, meta + body, files=((ctx.urls.beside(FINDER, FINDER_ANSWERS), answers),)
+    )
