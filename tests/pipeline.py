@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
@@ -50,8 +51,8 @@ class PipelineResult:
     pages: list[RenderedPage] = field(default_factory=list)
     figures: dict[str, str] = field(default_factory=dict)
     feed: str = ""
-    answers: str = ""
-    """The finder's answer cards (HTML, from ``zustaendigkeit/antworten.json``)."""
+    answers: dict[str, Any] = field(default_factory=dict)
+    """The finder's answer cards and their texts (``zustaendigkeit/antworten.json``)."""
 
 
 def _toc_titles(links: list[AnchorLink]) -> list[str]:
@@ -106,7 +107,7 @@ def run_pipeline(root: Path, *, strict: bool = False, figures: bool = True) -> P
     feed = files.get_file_from_path("feed.xml")
     result.feed = feed.content_string if feed is not None else ""
     answers = files.get_file_from_path("zustaendigkeit/antworten.json")
-    result.answers = json.loads(answers.content_string)["cards"] if answers is not None else ""
+    result.answers = json.loads(answers.content_string) if answers is not None else {}
     config.plugins.on_shutdown()
     if not figures:
         return result

@@ -27,10 +27,8 @@
     });
   }
 
-  function fieldsOf(card) {
-    var texts = {};
-    try { texts = JSON.parse(card.getAttribute("data-match") || "{}"); } catch (e) { texts = {}; }
-    return Object.keys(texts).map(function (name) {
+  function fieldsOf(texts) {
+    return Object.keys(texts || {}).map(function (name) {
       return window.PhMatch.field(WEIGHTS[name] || 10, texts[name]);
     });
   }
@@ -51,12 +49,12 @@
     var cards = [];
     var loaded = false;
 
-    function readCards() {
+    function readCards(match) {
       cards = Array.prototype.slice.call(list.children).map(function (card, index) {
         return {
           element: card,
           index: index,
-          fields: fieldsOf(card),
+          fields: fieldsOf(match[index]),
           factor: STANDING_FACTOR[card.getAttribute("data-standing") || ""] || 1,
         };
       });
@@ -111,9 +109,9 @@
     });
     if (sharedQuery !== null) { input.value = sharedQuery; sharedQuery = null; }
     status.textContent = finder.getAttribute("data-loading");
-    loadAnswers(finder.getAttribute("data-answers"), function (answers) {
+    loadAnswers(finder.getAttribute("data-answers"), function (answers, match) {
       list.appendChild(answers);
-      readCards();
+      readCards(match);
       loaded = true;
       apply();
     }, function () {
@@ -130,10 +128,12 @@
         return response.json();
       })
       .then(function (answers) {
-        if (typeof answers.cards !== "string") throw new Error("no cards");
+        if (typeof answers.cards !== "string" || !Array.isArray(answers.match)) {
+          throw new Error("no cards");
+        }
         var template = document.createElement("template");
         template.innerHTML = answers.cards;
-        done(document.importNode(template.content, true));
+        done(document.importNode(template.content, true), answers.match);
       })
       .catch(failed);
   }

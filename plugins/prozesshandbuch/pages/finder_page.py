@@ -3,7 +3,7 @@
 The cards are complete, escaped HTML like any page, but they lie in a file of their own
 beside the page (``antworten.json``, HTML in JSON: not a page of the site), which the
 finder script loads and then ranks and
-filters as one types, using the texts in ``data-match``. So the page weighs the same for
+filters as one types, using the texts in its ``match`` list. So the page weighs the same for
 ten processes or five thousand; only the one reader who asks loads the cards. Without
 JavaScript the page points to the lists of processes and roles.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..analysis.finder import FinderEntry, finder_entries
+from ..analysis.finder import finder_entries
 from ..content.urls import AREA_INDEX, FINDER, FINDER_ANSWERS
 from .context import GeneratedPage, PageContext
 from .render import PageView, front_matter, render
@@ -27,11 +27,6 @@ def tel_href(phone: str) -> str | None:
     return f"tel:{digits}" if len(digits) >= 3 else None
 
 
-def match_data(entry: FinderEntry) -> str:
-    """The texts the finder script matches, as JSON for a ``data-`` attribute."""
-    return json.dumps(entry.texts, ensure_ascii=False, separators=(",", ":"))
-
-
 def render_finder(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, FINDER)
     entries = finder_entries(ctx.handbook)
@@ -40,7 +35,6 @@ def render_finder(ctx: PageContext) -> GeneratedPage:
         "finder_answers.html.j2",
         view,
         entries=entries,
-        match_data=match_data,
         tel_href=tel_href,
     )
     body = render(
@@ -56,7 +50,12 @@ def render_finder(ctx: PageContext) -> GeneratedPage:
         tags=ctx.texts("page.finder-search-terms").split(", "),
         extra={"hide": ["toc"]},
     )
-    answers = json.dumps({"cards": cards}, ensure_ascii=False)
+    # The texts to match go beside the cards, in card order: in a data- attribute every
+    # quote would be written as &#34;, a third of the file.
+    match = [entry.texts for entry in entries]
+    answers = json.dumps(
+        {"cards": cards, "match": match}, ensure_ascii=False, separators=(",", ":")
+    )
     return GeneratedPage(
         FINDER, meta + body, files=((ctx.urls.beside(FINDER, FINDER_ANSWERS), answers),)
     )
