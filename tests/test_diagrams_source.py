@@ -415,3 +415,28 @@ def test_many_units_get_a_list_of_hand_off_paths_instead_of_a_square_matrix(
     assert all(count.isdigit() and int(count) > 0 for *_, count in rows)
     # On a phone each row becomes a card whose cells name their column.
     assert all(cell.get("data-label") for cell in table.select("tbody td"))
+
+
+def test_a_neighbourhood_too_large_to_read_is_not_drawn_and_the_unit_page_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pagebuild import page_context
+    from prozesshandbuch.diagrams import unit_map
+    from prozesshandbuch.pages.entity_pages import render_unit_page
+
+    handbook, relations = load(tmp_path / "a", GEWERBE)
+    keys = {d.key for d in diagram_sources(handbook, relations, SiteUrls())}
+    assert {"unit:gewerbe", "unit:kasse"} <= keys
+    ctx = page_context(tmp_path / "b", GEWERBE)
+    assert (
+        "wäre die Karte nicht lesbar"
+        not in render_unit_page(ctx, ctx.handbook.units["kasse"]).markdown
+    )
+    # A unit that every other one hands work to had 205 partners at 5,000 processes; the
+    # limit is lowered here so that its one partner counts as too many.
+    monkeypatch.setattr(unit_map, "NEIGHBOURHOOD_UNIT_LIMIT", 0)
+    keys = {d.key for d in diagram_sources(handbook, relations, SiteUrls())}
+    assert not {"unit:gewerbe", "unit:kasse"} & keys
+    page = render_unit_page(ctx, ctx.handbook.units["kasse"]).markdown
+    assert "Organisationseinheiten wäre die Karte nicht lesbar" in page
+    assert "Gewerbeamt" in page  # the table still names the partner

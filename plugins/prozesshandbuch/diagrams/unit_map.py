@@ -85,6 +85,19 @@ def map_too_large(interfaces: Interfaces) -> bool:
     return len(interfaces) > MAP_PAIR_LIMIT
 
 
+NEIGHBOURHOOD_UNIT_LIMIT = 30
+"""Above this many partner units a unit's neighbourhood map is not drawn. A unit that
+every other one hands work to (the personnel office, the cash office, IT) had 205 partners
+at 5,000 processes: a star of 380 kB of SVG on its page that nobody can read. The table of
+partners below it still lists every one, as the square matrix gives way to a list at the
+same number of units."""
+
+
+def neighbourhood_too_large(partners: int) -> bool:
+    """Whether a unit's neighbourhood map is left undrawn (see NEIGHBOURHOOD_UNIT_LIMIT)."""
+    return partners > NEIGHBOURHOOD_UNIT_LIMIT
+
+
 def unit_map_diagram(
     interfaces: Interfaces,
     handbook: Handbook,
@@ -117,7 +130,8 @@ def unit_neighbourhood_diagram(
 ) -> DotDiagram | None:
     """``unit_id`` and the units it exchanges hand-offs with; None if it has none."""
     interfaces = {pair: handoffs for pair, handoffs in interfaces.items() if unit_id in pair}
-    if not interfaces:
+    partners = {unit for pair in interfaces for unit in pair if unit != unit_id}
+    if not interfaces or neighbourhood_too_large(len(partners)):
         return None
     unit = handbook.units.get(unit_id)
     return _diagram(

@@ -80,6 +80,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "With {units} organisational units and {paths} hand-off paths the map would not be "
         "readable; the table below shows every hand-off.",
     ),
+    "layout.neighbourhood-too-large": (
+        "Mit {units} Organisationseinheiten wäre die Karte nicht lesbar; die Tabelle zeigt "
+        "jede davon mit ihren Übergaben.",
+        "With {units} organisational units the map would not be readable; the table shows "
+        "each of them with its hand-offs.",
+    ),
     "layout.map-none": (
         "Hier wird keine Karte gezeigt: Diagramme sind abgeschaltet oder keine Arbeit wechselt "
         "die Organisationseinheit.",

@@ -9,6 +9,7 @@ from ..analysis.standing import is_retired
 from ..content.model import Role, System, Unit
 from ..content.ordering import units_in_chart_order
 from ..content.urls import entity_src
+from ..diagrams.unit_map import neighbourhood_too_large
 from .context import GeneratedPage, PageContext
 from .landscape import landscape_bands
 from .render import PageView, front_matter, render
@@ -120,6 +121,7 @@ def render_unit_page(ctx: PageContext, unit: Unit) -> GeneratedPage:
         bands=landscape_bands(ctx, list(rel.processes_of_unit.get(unit.id, []))),
         interfaces=interfaces,
         diagram=ctx.diagrams.unit_neighbourhood_svg(unit.id) if ctx.diagrams else None,
+        map_too_large=neighbourhood_too_large(len(partners)),
         history=ctx.histories.get(source_path or ""),
         source_path=source_path,
     )

@@ -1,11 +1,11 @@
 """The finder "Wer ist zuständig?": one answer card per process and role.
 
 The cards are complete, escaped HTML like any page, but they lie in a file of their own
-beside the page (``antworten.json``, HTML in JSON: not a page of the site), which the
-finder script loads and then ranks and
-filters as one types, using the texts in its ``match`` list. So the page weighs the same for
-ten processes or five thousand; only the one reader who asks loads the cards. Without
-JavaScript the page points to the lists of processes and roles.
+beside the page (``antworten.json``: HTML in JSON, so that it is not a page of the site).
+The finder script loads it when the page opens, then ranks and filters the cards as one
+types, using the texts in its ``match`` list. So the page weighs the same for ten
+processes or five thousand, and only a reader who opens the finder loads the cards.
+Without JavaScript the page points to the lists of processes and roles.
 """
 
 from __future__ import annotations
