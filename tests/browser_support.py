@@ -231,10 +231,11 @@ class WarmTabs:
     """Browser tabs kept open across the tests of one worker, one per viewport and scheme.
 
     A fresh context per test costs a new cache: every page then loads Material's scripts
-    and styles again, most of a page load's time. Tests that only open pages and read them
-    (layout, accessibility, print) share a kept tab instead; each still gets an empty log
-    and fails on what its own pages did. Tests that type, click or store settings use
-    ``open_session``.
+    and styles again, most of a page load's time. Tests share a kept tab instead: each
+    opens its own pages, starts with an empty log and the tab's viewport, and leaves no
+    cookies or stored settings behind, even when it fails. Tests that add scripts, routes
+    or handlers to the page (the security tests) use ``open_session``: those would
+    outlive the test.
     """
 
     def __init__(self, browser: Browser, base: str) -> None:
@@ -263,9 +264,11 @@ class WarmTabs:
         # What a test may have changed goes back to how a fresh tab starts.
         page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
         page.emulate_media(media="null")
-        yield Session(page, log, self._base)
-        context.clear_cookies()
-        page.evaluate(_FORGET_STORAGE)
+        try:
+            yield Session(page, log, self._base)
+        finally:
+            context.clear_cookies()
+            page.evaluate(_FORGET_STORAGE)
         problems = log.problems()
         assert not problems, "The browser reported:\n" + "\n".join(problems)
 
