@@ -69,6 +69,17 @@ def test_every_folder_of_the_package_has_a_place_in_the_pipeline() -> None:
     assert top_level == ENTRY_POINTS
 
 
+def test_every_folder_of_the_package_is_a_regular_package() -> None:
+    # Without __init__.py a folder still imports (as a namespace package) in the source
+    # tree, but setuptools' package finder leaves it out of a wheel: an installed plugin
+    # would then miss it. (The build/ folder once lost its __init__.py to a .gitignore.)
+    folders = {path.parent for path in _modules()}
+    assert (
+        sorted(str(f.relative_to(PACKAGE)) for f in folders if not (f / "__init__.py").is_file())
+        == []
+    )
+
+
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_imports_run_down_the_pipeline(path: Path) -> None:
     own = path.relative_to(PACKAGE).parts[0] if path.parent != PACKAGE else None

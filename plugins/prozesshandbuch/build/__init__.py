@@ -1,0 +1,1 @@
+"""The MkDocs build around the pages: configuration, caches, staging, progress, page checks."""
