@@ -62,7 +62,7 @@ CENTRAL_SERVICES = {
     "vergabestelle",
 }
 SECTIONS = [
-    "Grundsatz", "Service", "Verfahren", "Widerspruch", "Außendienst", "Vollzug",
+    "Grundsatz", "Service", "Verfahren", "Widerspruch", "Außendienst", "Vollzug", "Beratung",
 ]
 FUNCTIONS = [
     "Sachbearbeitung", "Teamleitung", "Fachberatung", "Verwaltungsfachkraft", "Assistenz",
@@ -259,6 +259,7 @@ class _Generator:
         self.roles_of_unit: dict[str, list[str]] = {}
         self.head_of: dict[str, str] = {}
         self.offices: list[str] = []
+        self.central: set[str] = set()
         self.role_use: dict[str, int] = {}
 
     def run(self) -> Handbook:
@@ -291,13 +292,18 @@ class _Generator:
                 "summary": f"Fachbereich {name}: Steuerung der zugehörigen Ämter.",
             }
         taken = set(self.hb.units)
+        # Every working unit is a Sachgebiet of an office, at every size. Names carry into
+        # role titles and links, so a naming scheme that grew with the handbook (plain
+        # office names for the first 30, longer ones after) would make large handbooks'
+        # pages heavier for a reason no real town has.
         for number in range(count - 1 - departments):
-            name = OFFICES[number % len(OFFICES)]
-            if number >= len(OFFICES):
-                section = SECTIONS[(number // len(OFFICES) - 1) % len(SECTIONS)]
-                name = f"{name} – Sachgebiet {section}"
+            office = OFFICES[number % len(OFFICES)]
+            section = SECTIONS[(number // len(OFFICES)) % len(SECTIONS)]
+            name = f"{office} – Sachgebiet {section}"
             unit_id = unique(slugify(name), taken)
             self.offices.append(unit_id)
+            if number < len(OFFICES) and slugify(office) in CENTRAL_SERVICES:
+                self.central.add(unit_id)  # the office's first Sachgebiet serves all others
             self.hb.units[unit_id] = {
                 "title": name,
                 "parent": department_ids[number % len(department_ids)],
@@ -377,9 +383,10 @@ class _Generator:
     def _process(self, index: int) -> None:
         rnd = self.rnd
         unit_id = self.offices[index % len(self.offices)]
-        title = f"{OBJECTS[index % len(OBJECTS)]} {ACTIONS[(index // len(OBJECTS)) % len(ACTIONS)]}"
-        if index >= len(OBJECTS) * len(ACTIONS):
-            title += f" ({self.hb.units[unit_id]['title']})"
+        task = f"{OBJECTS[index % len(OBJECTS)]} {ACTIONS[(index // len(OBJECTS)) % len(ACTIONS)]}"
+        # The unit in the title keeps titles unique beyond the 1,240 tasks, and it is there
+        # at every size so that titles are as long in a small handbook as in a large one.
+        title = f"{task} ({self.hb.units[unit_id]['title']})"
         process_id = unique(slugify(title), set(self.hb.processes))
         own = self.roles_of_unit[unit_id]
         cast = self._least_used(own, rnd.randint(1, min(4, len(own))))
@@ -414,7 +421,7 @@ class _Generator:
         doc["customers"] = rnd.sample(CUSTOMERS, rnd.randint(1, 2))
         doc["systems"] = systems
         if rnd.random() < 0.5:
-            doc["documents"] = [{"title": f"Merkblatt {title}"}]
+            doc["documents"] = [{"title": f"Merkblatt {task}"}]
         if rnd.random() < 0.95:
             doc["review"] = {
                 "last_reviewed": TODAY - dt.timedelta(days=rnd.randint(20, 330)),
@@ -444,7 +451,7 @@ class _Generator:
         (cash office, post room, IT, HR, legal, finance, procurement), else a sibling
         office of the same department. Real hand-offs are this uneven, not uniform."""
         if self.rnd.random() < 0.7:
-            units = [u for u in self.offices if u in CENTRAL_SERVICES and u != unit_id]
+            units = [u for u in self.offices if u in self.central and u != unit_id]
         else:
             parent = self.hb.units[unit_id].get("parent")
             units = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -33,6 +34,8 @@ from prozesshandbuch.content.model import (
 from prozesshandbuch.content.urls import SiteUrls
 from prozesshandbuch.diagrams import Diagrams, build_diagrams
 from prozesshandbuch.diagrams.quoting import printable
+
+PACKAGE = Path(__file__).parents[1] / "plugins" / "prozesshandbuch"
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +191,13 @@ class TestAccessibility:
         ids = [e.get("id") for e in svg.iter() if e.get("id")]
         assert ids == ["ph-diagram-process-pass-title", "ph-diagram-process-pass-desc"]
         assert not [e for e in svg.iter() if e.get("fill") == "white"]
+        # The font comes from diagrams.css, once, not from an attribute on every label.
+        labels = list(svg.iter(f"{SVG}text"))
+        assert labels
+        assert not [t for t in labels if "font-family" in t.attrib]
+        assert all(t.get("font-size") for t in labels)
+        stylesheet = (PACKAGE / "assets" / "diagrams.css").read_text(encoding="utf-8")
+        assert re.search(r"\.ph-diagram-svg text \{[^}]*font-family:", stylesheet)
 
     def test_drawn_at_one_pixel_per_point_in_a_scrolling_box(
         self, process_figure: ET.Element

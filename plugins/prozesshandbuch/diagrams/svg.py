@@ -11,7 +11,8 @@ ids on the page. This module rewrites it:
   where its text alternative is;
 * every link gets a real ``href``, and its tooltip becomes its ``aria-label`` and a
   ``<title>`` (the step title, not a node id);
-* ids, dot's titles, comments and the background go; black becomes ``currentColor``, so
+* ids, dot's titles, comments, the per-label font and the background go (diagrams.css
+  sets the font); black becomes ``currentColor``, so
   that even without diagrams.css the drawing follows the text colour of the scheme.
 """
 
@@ -51,6 +52,9 @@ def accessible_svg(svg: str, *, dom_id: str, name: str, description: str) -> str
     _drop_background(root)
     for element in root.iter():
         element.attrib.pop("id", None)
+        # dot repeats the font on every label; diagrams.css sets it for all diagram text
+        # (and wins over the attribute anyway), so it is dead weight on every page.
+        element.attrib.pop("font-family", None)
         element.text = element.text if element.text and element.text.strip() else None
         element.tail = None
         for attribute in ("fill", "stroke"):
