@@ -246,6 +246,15 @@ def ratio_figure(label: str, value: float, target: float, note: str = "") -> Fig
     return Figure(label, f"{value:.2f}", f"≤ {target:g}", value <= target, note)
 
 
+def at_size(figure: Figure, processes: int) -> Figure:
+    """``figure`` as measured, judged against its target only at the size the target is set
+    for (N=1,000); at other sizes the target is named in the note, without a verdict."""
+    if processes == LARGE or figure.met is None:
+        return figure
+    note = f"target {figure.target} is set for N={LARGE:,}"
+    return Figure(figure.label, figure.value, note="; ".join(filter(None, [figure.note, note])))
+
+
 def kilobytes(build: Build) -> str:
     return f"{build.average_html / 1000:.1f} kB"
 
@@ -280,18 +289,28 @@ def figures(results: list[SizeResult]) -> list[Figure]:
         assert r.warm is not None
         n = f"N={r.processes:,}"
         rebuild = r.warm.wall / r.floor.wall
+        stretch = f"stretch ≤ {REBUILD_STRETCH:g} " + (
+            "met" if rebuild <= REBUILD_STRETCH else "not met"
+        )
         rows.append(
-            ratio_figure(
-                f"build time handbook / floor, {n}, unchanged rebuild",
-                rebuild,
-                REBUILD_TARGET,
-                f"stretch ≤ {REBUILD_STRETCH:g} "
-                + ("met" if rebuild <= REBUILD_STRETCH else "not met"),
+            at_size(
+                ratio_figure(
+                    f"build time handbook / floor, {n}, unchanged rebuild",
+                    rebuild,
+                    REBUILD_TARGET,
+                    stretch if r.processes == LARGE else "",
+                ),
+                r.processes,
             )
         )
         rows.append(
-            ratio_figure(
-                f"build time handbook / floor, {n}, cold", r.cold.wall / r.floor.wall, COLD_TARGET
+            at_size(
+                ratio_figure(
+                    f"build time handbook / floor, {n}, cold",
+                    r.cold.wall / r.floor.wall,
+                    COLD_TARGET,
+                ),
+                r.processes,
             )
         )
     for r in full:
@@ -370,19 +389,25 @@ def figures(results: list[SizeResult]) -> list[Figure]:
     for r in results:
         n = f"N={r.processes:,}"
         rows.append(
-            Figure(
-                f"prozesshandbuch check, {n}, warm",
-                f"{r.check_warm:.2f} s",
-                f"< {CHECK_WARM_TARGET:g} s",
-                r.check_warm < CHECK_WARM_TARGET,
+            at_size(
+                Figure(
+                    f"prozesshandbuch check, {n}, warm",
+                    f"{r.check_warm:.2f} s",
+                    f"< {CHECK_WARM_TARGET:g} s",
+                    r.check_warm < CHECK_WARM_TARGET,
+                ),
+                r.processes,
             )
         )
         rows.append(
-            Figure(
-                f"prozesshandbuch check, {n}, cold",
-                f"{r.check_cold:.2f} s",
-                f"< {CHECK_TARGET:g} s",
-                r.check_cold < CHECK_TARGET,
+            at_size(
+                Figure(
+                    f"prozesshandbuch check, {n}, cold",
+                    f"{r.check_cold:.2f} s",
+                    f"< {CHECK_TARGET:g} s",
+                    r.check_cold < CHECK_TARGET,
+                ),
+                r.processes,
             )
         )
     return rows
