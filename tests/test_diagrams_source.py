@@ -415,6 +415,43 @@ def test_many_units_get_a_list_of_hand_off_paths_instead_of_a_square_matrix(
     assert all(count.isdigit() and int(count) > 0 for *_, count in rows)
     # On a phone each row becomes a card whose cells name their column.
     assert all(cell.get("data-label") for cell in table.select("tbody td"))
+    assert "häufigsten" not in page
+
+
+def test_a_long_list_of_paths_keeps_the_busiest_and_says_where_the_rest_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from bs4 import BeautifulSoup
+
+    from browser_support import REPO_ROOT
+    from pagebuild import content_context
+    from prozesshandbuch.pages import overview_pages
+
+    content = tmp_path / "content"
+    shutil.copytree(REPO_ROOT / "content", content)
+    ctx = content_context(content, tmp_path)
+    monkeypatch.setattr(overview_pages, "MATRIX_UNIT_LIMIT", 1)
+
+    def paths() -> tuple[list[tuple[str, str, int]], str]:
+        soup = BeautifulSoup(overview_pages.render_unit_index(ctx).markdown, "html.parser")
+        table = soup.select(".ph-paths tbody tr")
+        rows = [[cell.get_text() for cell in row("td")] for row in table]
+        return [(source, target, int(count)) for source, target, count in rows], soup.get_text()
+
+    every, text = paths()
+    assert len(every) > 3
+    assert "häufigsten" not in text
+    counts = [count for *_, count in every]
+    assert counts == sorted(counts, reverse=True)  # the busiest first
+    assert counts[0] > counts[-1]
+
+    # Thousands of paths made a table of megabytes; the limit is lowered to cut this list.
+    monkeypatch.setattr(overview_pages, "PATH_LIST_LIMIT", 3)
+    kept, text = paths()
+    assert kept == every[:3]
+    assert f"Hier stehen die 3 häufigsten von {len(every)} Wegen" in " ".join(text.split())
 
 
 def test_a_neighbourhood_too_large_to_read_is_not_drawn_and_the_unit_page_says_why(

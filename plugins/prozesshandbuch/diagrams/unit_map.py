@@ -77,7 +77,7 @@ MAP_PAIR_LIMIT = 250
 """Above this many unit-to-unit hand-off paths the map is not drawn: nobody can read it
 (722 paths at 1,000 processes drew a 5,211 × 21,633 px map of two megabytes), and ``dot``
 runs for many minutes (5,673 paths at 5,000 processes did not finish in twenty). The
-hand-off table beside it still lists every path."""
+hand-off table beside it lists the busiest paths, and every unit's page all of its own."""
 
 
 def map_too_large(interfaces: Interfaces) -> bool:

@@ -71,14 +71,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "How often work passes from one organisational unit to another: hand-offs between "
         "roles and calls of sub-processes, over all processes; only paths that work takes.",
     ),
+    "layout.paths-busiest": (
+        "Hier stehen die {shown} häufigsten von {total} Wegen; die Seite jeder "
+        "Organisationseinheit zeigt alle ihre Partner.",
+        "Shown are the {shown} busiest of {total} paths; each organisational unit's page "
+        "shows all of its partners.",
+    ),
     "layout.paths-from": ("Von", "From"),
     "layout.paths-to": ("An", "To"),
     # The interface map of all units, when it is not drawn
     "layout.map-too-large": (
         "Bei {units} Organisationseinheiten und {paths} Übergabewegen wäre die Karte nicht "
-        "lesbar; die Tabelle unten zeigt jede Übergabe.",
+        "lesbar; die Tabelle unten zeigt die Übergaben.",
         "With {units} organisational units and {paths} hand-off paths the map would not be "
-        "readable; the table below shows every hand-off.",
+        "readable; the table below shows the hand-offs.",
     ),
     "layout.neighbourhood-too-large": (
         "Mit {units} Organisationseinheiten wäre die Karte nicht lesbar; die Tabelle zeigt "
