@@ -55,7 +55,7 @@ class RenderedSite:
         assert not result.refused, result.refused
         self.pages = {page.url: page for page in result.pages}
         self.feed = result.feed
-        self.answers = BeautifulSoup(result.answers.get("cards", ""), "html.parser")
+        self.answers = BeautifulSoup("".join(result.answers.get("cards", [])), "html.parser")
         """The finder's answer cards, from the file its page loads."""
         self.answer_texts: list[dict[str, list[str]]] = result.answers.get("match", [])
         """The texts the finder matches, one entry per card, in card order."""

@@ -6,7 +6,9 @@ Reuses the session fixtures and helpers of ``test_browser.py``.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
@@ -159,6 +161,46 @@ def test_finder_fits_a_320_pixel_screen(browser: Browser, site_url: str) -> None
         page = session.open(FINDER + "?q=Drucker")
         expect(first_answer(page)).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_finder_shows_fifty_answers_at_a_time_and_the_next_ones_on_request(
+    browser: Browser, site_url: str, demo_site: Path
+) -> None:
+    """In a large handbook a short word matches hundreds of entries; only the best fifty
+    become part of the page, and a button adds the next ones. The demo has 63 entries, so
+    its own answer file is served three times over here (the same cards and texts)."""
+    answers = demo_site / "zustaendigkeit" / "antworten.json"
+    real = json.loads(answers.read_text(encoding="utf-8"))
+    tripled = {key: value * 3 for key, value in real.items()}
+    with shared.open_session(browser, site_url) as session:
+        session.page.route(
+            "**/zustaendigkeit/antworten.json", lambda route: route.fulfill(json=tripled)
+        )
+        page = session.open(FINDER + "?q=e")
+        status = page.locator("#ph-finder-status")
+        expect(status).to_have_text(re.compile(r"^\d+ Treffer für „e“$"))
+        total = int(status.inner_text().split()[0])
+        assert total > 100
+        cards = page.locator("ol.ph-answers > li.ph-answer")
+        more = page.locator(".ph-finder-more")
+        expect(cards).to_have_count(50)
+        expect(more).to_have_text(f"Weitere Treffer anzeigen (noch {total - 50})")
+        # With the keyboard: the button, then reading goes on at the first new card.
+        more.focus()
+        page.keyboard.press("Enter")
+        expect(cards).to_have_count(100)
+        assert page.evaluate(
+            "document.activeElement === document.querySelectorAll('.ph-answer')[50]"
+            ".querySelector('a')"
+        )
+        more.click()
+        expect(cards).to_have_count(total)
+        expect(more).to_be_hidden()
+        # A new query starts again at fifty, best first.
+        page.locator("#ph-finder-input").fill("Gewerbeanmeldung")
+        expect(status).to_have_text(re.compile(r"^\d+ Treffer für „Gewerbeanmeldung“$"))
+        expect(first_answer(page).locator(".ph-answer-title a")).to_have_text("Gewerbe anmelden")
+        expect(more).to_be_hidden()
 
 
 # -- search that forgives typing -----------------------------------------------------------

@@ -146,7 +146,7 @@ def _internal_links(site: Path) -> list[tuple[Path, str]]:
     # The finder's cards lie beside its page and are shown in it: same folder, same links.
     for answers in sorted(site.rglob("antworten.json")):
         cards = json.loads(answers.read_text(encoding="utf-8"))["cards"]
-        for link in BeautifulSoup(cards, "html.parser").select("a[href]"):
+        for link in BeautifulSoup("".join(cards), "html.parser").select("a[href]"):
             href = str(link["href"])
             if not href.startswith(("http:", "https:", "mailto:", "tel:")):
                 found.append((answers, href))

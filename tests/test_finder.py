@@ -115,7 +115,11 @@ def _answers(site: Path) -> dict[str, Any]:
 
 def _cards(site: Path) -> list[Tag]:
     """The answer cards the finder page loads, as the build wrote them."""
-    return BeautifulSoup(_answers(site)["cards"], "html.parser").select(".ph-answer")
+    cards = _answers(site)["cards"]
+    parsed = [BeautifulSoup(card, "html.parser").select(".ph-answer") for card in cards]
+    # One card per string: the script turns each into markup only when it shows it.
+    assert [len(found) for found in parsed] == [1] * len(cards)
+    return [found[0] for found in parsed]
 
 
 def test_finder_page_stays_small_and_points_to_its_cards(site: Path) -> None:
@@ -136,6 +140,8 @@ def test_finder_has_one_card_per_process_and_role(site: Path) -> None:
     ]
     texts = _answers(site)["match"][0]
     assert len(_answers(site)["match"]) == len(cards)
+    # The status beside each card ranks it before it is markup; it is the card's own.
+    assert _answers(site)["standing"] == [c["data-standing"] for c in cards]
     assert texts["title"] == ["Führerschein umtauschen"]
     assert texts["keywords"] == ["Kartenführerschein"]
 

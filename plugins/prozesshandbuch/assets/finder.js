@@ -1,9 +1,14 @@
-/* "Wer ist zuständig?": loads the answer cards (escaped HTML made by the build, in a JSON
-   file beside the page: data-answers), then ranks and filters them as one types. The
-   query lives in the address (?q=), so an answer can be sent by mail. Matching rules:
-   match.js. Works with and without Material's instant navigation. */
+/* "Wer ist zuständig?": loads the answers (escaped HTML cards made by the build, with the
+   texts to match, in a JSON file beside the page: data-answers), ranks them as one types
+   and shows the best PAGE cards, more on request. Only shown cards become markup, so a
+   handbook of thousands of entries stays quick to type in. The query lives in the
+   address (?q=), so an answer can be sent by mail. Matching rules: match.js. Works with
+   and without Material's instant navigation. */
 (function () {
   "use strict";
+
+  /* Cards shown at once; a button shows the next ones. */
+  var PAGE = 50;
 
   /* How much a match in each field counts: a title or keyword says what an entry is
      about, a unit name only where it sits. */
@@ -46,18 +51,44 @@
     var form = finder.querySelector("form");
     var status = document.getElementById("ph-finder-status");
     var list = finder.querySelector(".ph-answers");
-    var cards = [];
+    var more = finder.querySelector(".ph-finder-more");
+    var entries = [];
+    var ranked = [];
+    var limit = PAGE;
+    var lastQuery = null;
     var loaded = false;
 
-    function readCards(match) {
-      cards = Array.prototype.slice.call(list.children).map(function (card, index) {
+    function readEntries(answers) {
+      entries = answers.cards.map(function (html, index) {
         return {
-          element: card,
+          html: html,
+          element: null,
           index: index,
-          fields: fieldsOf(match[index]),
-          factor: STANDING_FACTOR[card.getAttribute("data-standing") || ""] || 1,
+          fields: fieldsOf(answers.match[index]),
+          factor: STANDING_FACTOR[answers.standing[index] || ""] || 1,
         };
       });
+    }
+
+    /* A card becomes nodes the first time it is shown, through an inert template: the
+       build escaped every text in it like on any page. */
+    function cardOf(entry) {
+      if (!entry.element) {
+        var template = document.createElement("template");
+        template.innerHTML = entry.html;
+        entry.element = document.importNode(template.content, true).firstElementChild;
+      }
+      return entry.element;
+    }
+
+    function show() {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      ranked.slice(0, limit).forEach(function (item) { list.appendChild(cardOf(item.entry)); });
+      var rest = ranked.length - list.children.length;
+      more.hidden = rest <= 0;
+      if (rest > 0) {
+        more.textContent = fill(finder.getAttribute("data-more"), { count: rest });
+      }
     }
 
     function apply(event) {
@@ -66,16 +97,21 @@
         return;
       }
       var query = input.value.trim();
-      var ranked = [];
-      cards.forEach(function (card) {
-        var score = query ? window.PhMatch.score(query, card.fields) * card.factor : 0;
-        card.element.hidden = score === 0;
-        if (score > 0) ranked.push({ card: card, score: score });
-      });
-      ranked.sort(function (a, b) { return b.score - a.score || a.card.index - b.card.index; });
-      ranked.forEach(function (item) { list.appendChild(item.card.element); });
+      if (query !== lastQuery) {
+        lastQuery = query;
+        limit = PAGE;
+      }
+      ranked = [];
+      if (query) {
+        entries.forEach(function (entry) {
+          var score = window.PhMatch.score(query, entry.fields) * entry.factor;
+          if (score > 0) ranked.push({ entry: entry, score: score });
+        });
+      }
+      ranked.sort(function (a, b) { return b.score - a.score || a.entry.index - b.entry.index; });
+      show();
       if (!query) {
-        status.textContent = fill(finder.getAttribute("data-empty"), { count: cards.length });
+        status.textContent = fill(finder.getAttribute("data-empty"), { count: entries.length });
       } else if (!ranked.length) {
         status.textContent = fill(finder.getAttribute("data-none"), { query: query });
       } else {
@@ -104,14 +140,22 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       apply();
-      var first = list.querySelector(".ph-answer:not([hidden]) a");
+      var first = list.querySelector(".ph-answer a");
       if (first) first.focus();
+    });
+    /* The next cards; focus moves to the first new one, where reading goes on. */
+    more.addEventListener("click", function () {
+      var shown = list.children.length;
+      limit += PAGE;
+      show();
+      var next = list.children[shown];
+      var link = next && next.querySelector("a");
+      if (link) link.focus();
     });
     if (sharedQuery !== null) { input.value = sharedQuery; sharedQuery = null; }
     status.textContent = finder.getAttribute("data-loading");
-    loadAnswers(finder.getAttribute("data-answers"), function (answers, match) {
-      list.appendChild(answers);
-      readCards(match);
+    loadAnswers(finder.getAttribute("data-answers"), function (answers) {
+      readEntries(answers);
       loaded = true;
       apply();
     }, function () {
@@ -119,8 +163,6 @@
     });
   }
 
-  /* The cards as inert nodes: a template parses HTML without running or loading
-     anything; the build escaped every text in them like on any page. */
   function loadAnswers(url, done, failed) {
     fetch(url, { credentials: "same-origin" })
       .then(function (response) {
@@ -128,12 +170,15 @@
         return response.json();
       })
       .then(function (answers) {
-        if (typeof answers.cards !== "string" || !Array.isArray(answers.match)) {
+        var count = Array.isArray(answers.cards) ? answers.cards.length : -1;
+        if (
+          count < 0 ||
+          !Array.isArray(answers.match) || answers.match.length !== count ||
+          !Array.isArray(answers.standing) || answers.standing.length !== count
+        ) {
           throw new Error("no cards");
         }
-        var template = document.createElement("template");
-        template.innerHTML = answers.cards;
-        done(document.importNode(template.content, true), answers.match);
+        done(answers);
       })
       .catch(failed);
   }

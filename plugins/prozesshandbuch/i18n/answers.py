@@ -57,6 +57,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} processes and roles. Enter a word to see who is responsible.",
     ),
     "answer.doer": ("Zuständig", "Does the work"),
+    "answer.more": ("Weitere Treffer anzeigen (noch {count})", "Show more matches ({count} left)"),
     "answer.loading": ("Die Antworten werden geladen …", "Loading the answers …"),
     "answer.failed": (
         "Die Antworten konnten nicht geladen werden. Bitte laden Sie die Seite neu.",
