@@ -691,6 +691,8 @@ def write_floor(target: Path, handbook: Handbook, repo_root: Path) -> Path:
     for src in nav_pages(config.get("nav", [])):
         if not (docs / src).exists():
             _write_page(docs / src, pages.overview(src))
+    for tag, process_ids in _tagged(handbook).items():
+        _write_page(docs / _tag_src(tag), pages.tag(tag, process_ids))
     return target
 
 
@@ -712,7 +714,22 @@ def write_minimal_floor(target: Path, handbook: Handbook, repo_root: Path) -> Pa
         if not (docs / src).exists():
             title = Path(src).stem.replace("-", " ").capitalize()
             _write_page(docs / src, f"# {title}\n\n{text}")
+    for tag in _tagged(handbook):
+        _write_page(docs / _tag_src(tag), f"# {tag}\n\n{text}")
     return target
+
+
+def _tagged(handbook: Handbook) -> dict[str, list[str]]:
+    """Each tag and its processes: the handbook has a page per tag, so the floors do too."""
+    tagged: dict[str, list[str]] = {}
+    for process_id, doc in handbook.processes.items():
+        for tag in doc.get("tags", []):
+            tagged.setdefault(tag, []).append(process_id)
+    return tagged
+
+
+def _tag_src(tag: str) -> str:
+    return f"schlagworte/{slugify(tag)}.md"
 
 
 def _write_page(path: Path, text: str) -> None:
@@ -880,6 +897,11 @@ class _Floor:
         lines += ["", "**Schlagworte:** " + ", ".join(doc.get("tags", []))]
         return "\n".join(lines) + "\n"
 
+    def tag(self, tag: str, process_ids: list[str]) -> str:
+        lines = [f"# {tag}", ""]
+        lines += [f"- {self.link('process', p, 1)}" for p in process_ids]
+        return "\n".join(lines) + "\n"
+
     @staticmethod
     def _sentences_block(count: int) -> str:
         """Fixed prose for pages whose size does not depend on the handbook."""
@@ -899,6 +921,11 @@ class _Floor:
             lines += [f"- {self.link('unit', u, depth)}" for u in self.hb.units]
         elif src.startswith("systeme/"):
             lines += [f"- {self.link('system', s, depth)}" for s in self.hb.systems]
+        elif src == "schlagworte.md":
+            lines += [
+                f"- [{_cell(tag)}]({_tag_src(tag)}) ({len(ids)})"
+                for tag, ids in sorted(_tagged(self.hb).items())
+            ]
         elif src in ("index.md", "anleitung.md", "referenz.md", "neu.md"):
             lines += [self._sentences_block(12)]
         elif src == "zustaendigkeit.md":

@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "unit-index": "einheiten/",
     "system-index": "systeme/",
     "tags": "schlagworte/",
+    "tag": "schlagworte/ausweisdokumente/",
     "ownership": "berichte/verantwortung/",
     "review": "berichte/pruefung/",
     "risk": "berichte/wissensrisiko/",

@@ -76,6 +76,12 @@ EDITS: dict[str, tuple[Edit, bool]] = {
     "process-title": (_set("processes/reisepass-beantragen.yml", title="Pass beantragen"), False),
     "retired": (_set("processes/reisepass-beantragen.yml", status="retired"), False),
     "new-entity": (_new_system, False),
+    # Spelled like the demo's "Ausweisdokumente" and sorted before it, this tag takes its
+    # page name; pages far from the edited process link to the renamed page.
+    "tag-taking-a-name": (
+        _append("processes/haushaltsplanung.yml", "tags", "AUSWEISDOKUMENTE"),
+        False,
+    ),
 }
 
 

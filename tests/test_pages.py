@@ -181,6 +181,10 @@ HOSTILE = {
           <iframe src="https://evil.example"></iframe> <style>body{}</style>
         owner: leitung
         keywords: ['"><script>alert(8)</script>']
+        tags:
+          - '<script>alert(13)</script>'
+          - '"><img src=x onerror=alert(14)>'
+          - '[x](javascript:alert(15))'
         documents:
           - title: 'Formular <svg onload=alert(9)>'
             url: https://ok.example/formular.pdf
@@ -210,6 +214,19 @@ def test_hostile_content_is_escaped_and_sanitised(tmp_path: Path) -> None:
     assert h1.get_text() == "*Fett* <script>alert(4)</script> [link](javascript:alert(5))"
     unit_link = process.find("a", string="<Haushalt>")
     assert unit_link is not None  # shown literally, not swallowed as a raw tag
+    # A tag names a page of its own: its name in the address is letters, digits, dashes.
+    tag_page = site.article("schlagworte/script-alert-13-script/")
+    assert tag_page.h1 is not None
+    assert tag_page.h1.get_text() == "<script>alert(13)</script>"
+    assert [a["href"] for a in process.select("a.ph-tag")] == [
+        "../../schlagworte/script-alert-13-script/",
+        "../../schlagworte/img-src-x-onerror-alert-14/",
+        "../../schlagworte/x-javascript-alert-15/",
+    ]
+    # Its page's heading is the tag as written, not a Markdown link.
+    heading = site.article("schlagworte/x-javascript-alert-15/").h1
+    assert heading is not None
+    assert heading.get_text() == "[x](javascript:alert(15))"
 
 
 def test_edit_link_points_at_the_yaml_file(gitlab_site: Path) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import EntityKind
+from .textfold import slugify
 
 AREA: dict[EntityKind, str] = {
     "process": "prozesse",
@@ -37,6 +39,31 @@ REVIEWS = "berichte/pruefung.md"
 RISKS = "berichte/wissensrisiko.md"
 GUIDE = "anleitung.md"
 REFERENCE = "referenz.md"
+
+
+def tag_src(slug: str) -> str:
+    """The virtual Markdown source path of the page of one tag (``slug`` from
+    ``tag_slugs``), in the folder of the tag index."""
+    return f"{TAGS.removesuffix('.md')}/{slug}.md"
+
+
+def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
+    """A distinct path name for each tag: "Lebenslage Umzug" -> "lebenslage-umzug".
+
+    Tags that spell to the same name ("Bauen", "bauen") are numbered in sorted order; a
+    tag without letters or digits is "schlagwort"; "index" is taken by the tag index.
+    """
+    taken = {"index", "readme"}
+    slugs: dict[str, str] = {}
+    for tag in sorted(set(tags), key=lambda t: (t.casefold(), t)):
+        base = slugify(tag) or "schlagwort"
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        slugs[tag] = slug
+    return slugs
 
 
 def entity_src(kind: EntityKind, entity_id: str) -> str:

@@ -13,6 +13,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page.systems": ("IT-Systeme", "IT systems"),
     "page.finder": ("Wer ist zuständig?", "Who is responsible?"),
     "page.tags": ("Schlagworte", "Tags"),
+    "page.tag-count.one": ("1 Prozess", "1 process"),
+    "page.tag-count.other": ("{count} Prozesse", "{count} processes"),
+    "page.tag-intro.one": (
+        "Ein Prozess trägt dieses Schlagwort.",
+        "One process carries this tag.",
+    ),
+    "page.tag-intro.other": (
+        "{count} Prozesse tragen dieses Schlagwort.",
+        "{count} processes carry this tag.",
+    ),
+    "page.tag-all": ("Alle Schlagworte", "All tags"),
     "page.ownership": ("Verantwortung und Prüfstand", "Ownership and review state"),
     "page.reference": ("Inhaltsformat", "Content format"),
     "page.process-map": ("Prozesslandkarte", "Process map"),

@@ -16,6 +16,7 @@ from .overview_pages import (
     render_start_page,
     render_system_index,
     render_tag_index,
+    render_tag_pages,
     render_unit_index,
 )
 from .process_page import render_process_page
@@ -48,6 +49,7 @@ def build_pages(
         render_guide(ctx),
         render_review_report(ctx),
         render_risk_report(ctx),
+        *render_tag_pages(ctx),
     ]
     pages.extend(
         render_process_page(ctx, p) for p in hb.processes.values() if wanted("process", p.id)

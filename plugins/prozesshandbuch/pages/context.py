@@ -12,8 +12,7 @@ from ..analysis.relations import Relations
 from ..analysis.review_trail import ReviewConfirmation
 from ..analysis.timeline import PageHistory
 from ..content.model import EntityKind, Handbook
-from ..content.textfold import slugify
-from ..content.urls import SiteUrls, entity_src
+from ..content.urls import SiteUrls, entity_src, tag_slugs, tag_src
 from ..diagrams.unit_map import Interfaces, map_interfaces
 from ..i18n import Texts
 
@@ -40,6 +39,9 @@ class GeneratedPage:
     """Names the search ranks this page first for, in a field no result shows."""
     files: tuple[tuple[str, str], ...] = ()
     """(site path, text) of files the page loads itself, made with it (the finder's cards)."""
+    in_nav: bool = True
+    """False for pages reached from an index page, never from the sidebar (a tag's page);
+    entity pages (with a ``source_path``) are never in the sidebar either."""
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,14 @@ class PageContext:
         """
         return map_interfaces(self.handbook, self.relations)
 
-    @staticmethod
-    def tag_anchor(tag: str) -> str:
-        """The anchor of a tag on the tag index page."""
-        return "tag-" + slugify(tag)
+    @cached_property
+    def tag_slugs(self) -> dict[str, str]:
+        """Each tag's distinct path name (its page, its anchor on the tag index)."""
+        return tag_slugs(self.relations.tagged)
+
+    def tag_page(self, tag: str) -> str:
+        """The virtual source path of a tag's page."""
+        return tag_src(self.tag_slugs[tag])
 
     def link(
         self, from_src: str, kind: EntityKind, entity_id: str, anchor: str | None = None

@@ -12,7 +12,7 @@ its roles -> their other processes). Everything that every page shows (titles, s
 marks, language, day, links) forms a *global key*; when it changes, or an entity is
 added or removed, every page is rendered. Each entity also carries the derived things
 its page embeds (history, diagram, review state), so a change there renders its page.
-Overview pages (start, indexes, finder, reports) read everything and are always
+Overview pages (start, indexes, tag pages, finder, reports) read everything and are always
 rendered. ``tests/test_page_memo.py`` checks the reused pages against a full rendering
 for each kind of edit.
 """
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..content.fingerprint import value_digest
 from ..content.model import EntityKind, Handbook, Process, Role, System, Unit
+from ..content.textfold import slugify
 from ..content.urls import entity_src
 from .context import GeneratedPage, PageContext
 
@@ -80,6 +81,9 @@ def _global_key(ctx: PageContext) -> bytes:
         for kind, entity in _entities(hb)
     ]
     marks = [(p.id, p.status, p.variant, p.replaced_by) for p in hb.processes.values()]
+    # A tag's page name is its spelling unless another tag spells the same ("Bauen",
+    # "bauen"); then the names depend on all tags, and every tag link may change.
+    renamed_tags = sorted((t, slug) for t, slug in ctx.tag_slugs.items() if slug != slugify(t))
     return value_digest(
         ctx.texts.language,
         ctx.today,
@@ -90,6 +94,7 @@ def _global_key(ctx: PageContext) -> bytes:
         ctx.diagrams is None,
         shown_everywhere,
         marks,
+        renamed_tags,
     )
 
 

@@ -140,8 +140,24 @@ def render_ownership(ctx: PageContext) -> GeneratedPage:
 
 
 def render_tag_index(ctx: PageContext) -> GeneratedPage:
+    """Every tag with its number of processes, each linking to the tag's own page.
+
+    One page per tag, not one list of all: at 5,000 processes the single list weighed
+    1.6 MB, and a reader who follows a tag from a process page wants only that tag.
+    """
     view = PageView(ctx, TAGS)
-    tags = sorted(ctx.relations.tagged.items(), key=lambda i: i[0].casefold())
-    groups = [(tag, _by_title(ctx, "process", ids)) for tag, ids in tags]
+    tags = sorted(ctx.relations.tagged.items(), key=lambda i: (i[0].casefold(), i[0]))
+    groups = [(tag, ctx.tag_page(tag), f"tag-{ctx.tag_slugs[tag]}", len(ids)) for tag, ids in tags]
     body = render("tag_index.md.j2", view, groups=groups)
     return GeneratedPage(TAGS, front_matter(ctx.texts("page.tags")) + body)
+
+
+def render_tag_pages(ctx: PageContext) -> list[GeneratedPage]:
+    """A page per tag: the processes that carry it, A to Z."""
+    pages = []
+    for tag, ids in sorted(ctx.relations.tagged.items(), key=lambda i: (i[0].casefold(), i[0])):
+        src = ctx.tag_page(tag)
+        view = PageView(ctx, src)
+        body = render("tag.md.j2", view, tag=tag, ids=_by_title(ctx, "process", ids), index=TAGS)
+        pages.append(GeneratedPage(src, front_matter(tag) + body, in_nav=False))
+    return pages
