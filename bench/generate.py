@@ -693,6 +693,8 @@ def write_floor(target: Path, handbook: Handbook, repo_root: Path) -> Path:
             _write_page(docs / src, pages.overview(src))
     for tag, process_ids in _tagged(handbook).items():
         _write_page(docs / _tag_src(tag), pages.tag(tag, process_ids))
+    for unit_id, process_ids in _ownership_split(handbook).items():
+        _write_page(docs / _ownership_src(unit_id), pages.ownership(unit_id, process_ids))
     return target
 
 
@@ -716,6 +718,8 @@ def write_minimal_floor(target: Path, handbook: Handbook, repo_root: Path) -> Pa
             _write_page(docs / src, f"# {title}\n\n{text}")
     for tag in _tagged(handbook):
         _write_page(docs / _tag_src(tag), f"# {tag}\n\n{text}")
+    for unit_id in _ownership_split(handbook):
+        _write_page(docs / _ownership_src(unit_id), f"# {unit_id}\n\n{text}")
     return target
 
 
@@ -730,6 +734,24 @@ def _tagged(handbook: Handbook) -> dict[str, list[str]]:
 
 def _tag_src(tag: str) -> str:
     return f"schlagworte/{slugify(tag)}.md"
+
+
+OWNERSHIP_SPLIT = 250
+"""The plugin's ``OWNERSHIP_SPLIT_LIMIT``: above it the ownership report has a page per unit."""
+
+
+def _ownership_split(handbook: Handbook) -> dict[str, list[str]]:
+    """Each unit's processes when the ownership report is split, else nothing."""
+    if len(handbook.processes) <= OWNERSHIP_SPLIT:
+        return {}
+    by_unit: dict[str, list[str]] = {}
+    for process_id, doc in handbook.processes.items():
+        by_unit.setdefault(doc["unit"], []).append(process_id)
+    return by_unit
+
+
+def _ownership_src(unit_id: str) -> str:
+    return f"berichte/verantwortung/einheit-{unit_id}.md"
 
 
 def _write_page(path: Path, text: str) -> None:
@@ -897,6 +919,18 @@ class _Floor:
         lines += ["", "**Schlagworte:** " + ", ".join(doc.get("tags", []))]
         return "\n".join(lines) + "\n"
 
+    def ownership(self, unit_id: str, process_ids: list[str]) -> str:
+        lines = [f"# Verantwortung: {self.hb.title('unit', unit_id)}", ""]
+        lines += ["| Prozess | Verantwortlich | Prüfung |", "|---|---|---|"]
+        for process_id in process_ids:
+            doc = self.hb.processes[process_id]
+            review = doc.get("review", {}).get("last_reviewed", "nie")
+            lines.append(
+                f"| {self.link('process', process_id, 2)} | "
+                f"{self.link('role', doc['owner'], 2)} | {review} |"
+            )
+        return "\n".join(lines) + "\n"
+
     def tag(self, tag: str, process_ids: list[str]) -> str:
         lines = [f"# {tag}", ""]
         lines += [f"- {self.link('process', p, 1)}" for p in process_ids]
@@ -921,6 +955,11 @@ class _Floor:
             lines += [f"- {self.link('unit', u, depth)}" for u in self.hb.units]
         elif src.startswith("systeme/"):
             lines += [f"- {self.link('system', s, depth)}" for s in self.hb.systems]
+        elif src == "berichte/verantwortung.md" and _ownership_split(self.hb):
+            lines += ["| Organisationseinheit | Prozesse |", "|---|---|"]
+            for unit_id, ids in _ownership_split(self.hb).items():
+                name = _cell(self.hb.title("unit", unit_id))
+                lines.append(f"| [{name}](verantwortung/einheit-{unit_id}.md) | {len(ids)} |")
         elif src == "schlagworte.md":
             lines += [
                 f"- [{_cell(tag)}]({_tag_src(tag)}) ({len(ids)})"

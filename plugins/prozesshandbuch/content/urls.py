@@ -66,6 +66,14 @@ def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
     return slugs
 
 
+def ownership_src(unit_id: str | None) -> str:
+    """The ownership report of one unit's processes (of those without a unit for None),
+    in the folder of the ownership report. The prefix keeps a unit called "index" from
+    taking the report's own address."""
+    name = f"einheit-{unit_id}" if unit_id else "ohne-einheit"
+    return f"{OWNERSHIP.removesuffix('.md')}/{name}.md"
+
+
 def entity_src(kind: EntityKind, entity_id: str) -> str:
     """The virtual Markdown source path of an entity's page."""
     return f"{AREA[kind]}/{entity_id}.md"

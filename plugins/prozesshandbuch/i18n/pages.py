@@ -24,6 +24,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} processes carry this tag.",
     ),
     "page.tag-all": ("Alle Schlagworte", "All tags"),
+    "report.ownership-split": (
+        "{count} Prozesse sind zu viele für eine Tabelle: Hier steht je Organisationseinheit, "
+        "wie viele Prozesse sie verantwortet und wie viele davon Aufmerksamkeit brauchen. "
+        "Der Name führt zur Liste ihrer Prozesse.",
+        "{count} processes are too many for one table: here each organisational unit shows "
+        "how many processes it is responsible for and how many of them need attention. Its "
+        "name leads to the list of its processes.",
+    ),
+    "report.ownership-vacant": ("Verantwortung unbesetzt", "Owner vacant"),
+    "report.ownership-overdue": ("Prüfung überfällig oder nie geprüft", "Review overdue or never"),
+    "report.ownership-due-soon": ("Prüfung bald fällig", "Review due soon"),
+    "report.ownership-no-unit": ("ohne Organisationseinheit", "without a unit"),
+    "report.ownership-of-unit": (
+        "Verantwortung und Prüfstand: {unit}",
+        "Ownership and review state: {unit}",
+    ),
+    "report.ownership-all": ("Alle Organisationseinheiten", "All organisational units"),
+    "report.ownership-unit-page": ("Seite der Organisationseinheit", "Page of the unit"),
     "page.ownership": ("Verantwortung und Prüfstand", "Ownership and review state"),
     "page.reference": ("Inhaltsformat", "Content format"),
     "page.process-map": ("Prozesslandkarte", "Process map"),

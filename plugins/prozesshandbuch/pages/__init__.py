@@ -18,6 +18,7 @@ from .overview_pages import (
     render_tag_index,
     render_tag_pages,
     render_unit_index,
+    render_unit_ownership_pages,
 )
 from .process_page import render_process_page
 from .reference_page import render_reference
@@ -50,6 +51,7 @@ def build_pages(
         render_review_report(ctx),
         render_risk_report(ctx),
         *render_tag_pages(ctx),
+        *render_unit_ownership_pages(ctx),
     ]
     pages.extend(
         render_process_page(ctx, p) for p in hb.processes.values() if wanted("process", p.id)

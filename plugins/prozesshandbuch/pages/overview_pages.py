@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from ..content.model import Process
 from ..content.ordering import natural_key, units_in_chart_order
+from ..content.review import ReviewState, ReviewStatus
 from ..content.textfold import slugify
-from ..content.urls import AREA_INDEX, FINDER, GUIDE, OWNERSHIP, REVIEWS, RISKS, START, TAGS
+from ..content.urls import (
+    AREA_INDEX,
+    FINDER,
+    GUIDE,
+    OWNERSHIP,
+    REVIEWS,
+    RISKS,
+    START,
+    TAGS,
+    ownership_src,
+)
 from ..diagrams.unit_map import map_too_large, units_with_handoffs
 from .context import GeneratedPage, PageContext
 from .landscape import TILE_LIMIT, landscape_bands
@@ -129,14 +141,86 @@ def render_system_index(ctx: PageContext) -> GeneratedPage:
     return GeneratedPage(SYSTEMS, front_matter(ctx.texts("page.systems")) + body)
 
 
+OWNERSHIP_SPLIT_LIMIT = TILE_LIMIT
+"""Above this many processes the ownership report gives one line per unit, and each
+unit's processes get a report page of their own (the same limit at which the process map
+shows counts per unit). At 5,000 processes the one table weighed 2.1 MB."""
+
+
+def _ownership_rows(
+    ctx: PageContext, processes: list[Process]
+) -> list[tuple[Process, ReviewStatus]]:
+    ordered = sorted(processes, key=lambda p: p.title.casefold())
+    return [(process, ctx.findings.reviews[process.id]) for process in ordered]
+
+
+def _processes_by_unit(ctx: PageContext) -> dict[str | None, list[Process]]:
+    """Each unit's processes in the split report's order: units as in the org chart,
+    processes without a unit (None) last."""
+    by_unit: dict[str | None, list[Process]] = {}
+    for process in ctx.handbook.processes.values():
+        unit_id = ctx.handbook.process_unit(process)
+        by_unit.setdefault(unit_id if unit_id in ctx.handbook.units else None, []).append(process)
+    known = [unit_id for unit_id in by_unit if unit_id is not None]
+    order: list[str | None] = [*units_in_chart_order(ctx.handbook, known)]
+    if None in by_unit:
+        order.append(None)
+    return {unit_id: by_unit[unit_id] for unit_id in order}
+
+
+def _owner_vacant(ctx: PageContext, process: Process) -> bool:
+    role = ctx.handbook.roles.get(process.owner)
+    return role is not None and not role.current_holders(ctx.today)
+
+
 def render_ownership(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, OWNERSHIP)
-    rows = [
-        (process, ctx.findings.reviews[process.id])
-        for process in sorted(ctx.handbook.processes.values(), key=lambda p: p.title.casefold())
-    ]
-    body = render("ownership.md.j2", view, rows=rows)
-    return GeneratedPage(OWNERSHIP, front_matter(ctx.texts("page.ownership")) + body)
+    meta = front_matter(ctx.texts("page.ownership"))
+    if len(ctx.handbook.processes) <= OWNERSHIP_SPLIT_LIMIT:
+        rows = _ownership_rows(ctx, list(ctx.handbook.processes.values()))
+        body = render(
+            "ownership.md.j2", view, summary=None, rows=rows, title=None, unit_id=None, report=None
+        )
+        return GeneratedPage(OWNERSHIP, meta + body)
+    summary = []
+    for unit_id, processes in _processes_by_unit(ctx).items():
+        states = [ctx.findings.reviews[p.id].state for p in processes]
+        summary.append(
+            (
+                unit_id,
+                ownership_src(unit_id),
+                len(processes),
+                sum(1 for p in processes if _owner_vacant(ctx, p)),
+                sum(1 for s in states if s in (ReviewState.OVERDUE, ReviewState.NEVER)),
+                sum(1 for s in states if s is ReviewState.DUE_SOON),
+            )
+        )
+    body = render("ownership.md.j2", view, summary=summary, total=len(ctx.handbook.processes))
+    return GeneratedPage(OWNERSHIP, meta + body)
+
+
+def render_unit_ownership_pages(ctx: PageContext) -> list[GeneratedPage]:
+    """The split ownership report's page per unit (none while the report is one table)."""
+    if len(ctx.handbook.processes) <= OWNERSHIP_SPLIT_LIMIT:
+        return []
+    pages = []
+    for unit_id, processes in _processes_by_unit(ctx).items():
+        src = ownership_src(unit_id)
+        view = PageView(ctx, src)
+        no_unit = ctx.texts("report.ownership-no-unit")
+        unit_name = ctx.title("unit", unit_id) if unit_id else no_unit
+        title = ctx.texts("report.ownership-of-unit", unit=unit_name)
+        body = render(
+            "ownership.md.j2",
+            view,
+            summary=None,
+            rows=_ownership_rows(ctx, processes),
+            title=title,
+            unit_id=unit_id,
+            report=OWNERSHIP,
+        )
+        pages.append(GeneratedPage(src, front_matter(title) + body, in_nav=False))
+    return pages
 
 
 def render_tag_index(ctx: PageContext) -> GeneratedPage:
