@@ -88,6 +88,9 @@ class Build:
     pages: int = 0
     """HTML pages in the site, without 404.html."""
     html_bytes: int = 0
+    by_kind: dict[str, list[int]] = field(default_factory=dict)
+    """Kind of page (its folder: "prozesse", "berichte/verantwortung"; "" for a page of
+    its own) -> [pages, HTML bytes]."""
     warnings: int = 0
     peak_rss_kb: int = 0
     """Peak resident memory of the build process."""
@@ -159,11 +162,34 @@ def run_mkdocs(project: Path, *, timings: bool) -> Build:
         data = json.loads(timings_file.read_text(encoding="utf-8"))
         build.seconds = {str(k): float(v) for k, v in data.get("seconds", {}).items()}
         build.counts = {str(k): int(v) for k, v in data.get("counts", {}).items()}
-    for page in (project / "site").rglob("*.html"):
-        if page.name != "404.html" or page.parent != project / "site":
+    site = project / "site"
+    for page in site.rglob("*.html"):
+        if page.name != "404.html" or page.parent != site:
+            size = page.stat().st_size
             build.pages += 1
-            build.html_bytes += page.stat().st_size
+            build.html_bytes += size
+            kind = build.by_kind.setdefault(page_kind(page.relative_to(site).parts), [0, 0])
+            kind[0] += 1
+            kind[1] += size
     return build
+
+
+def page_kind(parts: tuple[str, ...]) -> str:
+    """The folder a page belongs to (``prozesse/x/index.html`` -> "prozesse"); "" for
+    the pages of their own (start, indexes, reports), with or without directory URLs."""
+    folder = parts[:-2] if parts[-1] == "index.html" else parts[:-1]
+    return "/".join(folder)
+
+
+def same_mix_growth(small: Build, large: Build) -> float | None:
+    """How much heavier the kinds of page got, each weighted by its count in ``large``:
+    the growth without the change in page mix. Kinds only one handbook has are left out."""
+    shared = [k for k in large.by_kind if k in small.by_kind]
+    if not shared:
+        return None
+    heavy = sum(large.by_kind[k][1] for k in shared)
+    light = sum(large.by_kind[k][0] * small.by_kind[k][1] / small.by_kind[k][0] for k in shared)
+    return heavy / light if light else None
 
 
 def run_check(project: Path) -> float:
@@ -351,6 +377,25 @@ def figures(results: list[SizeResult]) -> list[Figure]:
                 note=note,
             )
         )
+        mixed = same_mix_growth(small.cold, large.cold)
+        if mixed is not None:
+            rows.append(
+                Figure(
+                    f"HTML per page growth, same page mix, N={large.processes:,}",
+                    f"{mixed:.2f}×",
+                    note="each kind of page weighted by its count at the larger N",
+                )
+            )
+            for kind, (count, size) in sorted(large.cold.by_kind.items(), key=lambda i: -i[1][0]):
+                small_kind = small.cold.by_kind.get(kind)
+                before = f"{small_kind[1] / small_kind[0] / 1000:.1f} kB" if small_kind else "–"
+                rows.append(
+                    Figure(
+                        f"  pages in {kind or '(own pages)'}, N={large.processes:,}",
+                        f"{count:,} × {size / count / 1000:.1f} kB",
+                        note=f"N={small.processes:,}: {before}",
+                    )
+                )
     for r in results:
         if r.processes > LARGE:
             n = f"N={r.processes:,}"

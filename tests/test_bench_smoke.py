@@ -24,6 +24,8 @@ FIGURE_LINES = [
     "page weight handbook / floor, N=20",
     "page weight handbook / minimal floor, N=20",
     "HTML per page growth, N=10 → N=20",
+    "HTML per page growth, same page mix, N=20",
+    "pages in prozesse, N=20",
     "dot cost per diagram, cold, N=20",
     "dot runs on an unchanged rebuild, N=20",
     "history, N=20",
@@ -116,3 +118,26 @@ def test_generated_handbook_is_deterministic_realistic_and_clean(tmp_path: Path)
         ["git", "log", "--format=%an %aI"], cwd=project, capture_output=True, text=True, check=True
     )
     assert log.stdout == "Benchmark 2026-11-01T10:00:00+01:00\n"
+
+
+def test_same_mix_growth_leaves_out_the_change_in_page_mix(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.syspath_prepend(str(REPO_ROOT))  # bench.run imports its siblings
+    run = importlib.import_module("bench.run")
+    assert run.page_kind(("prozesse", "x", "index.html")) == "prozesse"
+    assert run.page_kind(("prozesse", "x.html")) == "prozesse"
+    assert run.page_kind(("prozesse", "index.html")) == ""
+    assert run.page_kind(("berichte", "verantwortung", "einheit-a", "index.html")) == (
+        "berichte/verantwortung"
+    )
+    # Each kind weighs the same at both sizes; only the mix changes (more heavy pages).
+    small = run.Build(wall=0, pages=20, html_bytes=10 * 60 + 10 * 20)
+    small.by_kind = {"prozesse": [10, 600], "schlagworte": [10, 200]}
+    large = run.Build(wall=0, pages=100, html_bytes=90 * 60 + 10 * 20)
+    large.by_kind = {"prozesse": [90, 5400], "schlagworte": [10, 200], "neu": [5, 999]}
+    assert large.average_html / small.average_html == pytest.approx(1.4)
+    assert run.same_mix_growth(small, large) == pytest.approx(1.0)
+    # A kind that got heavier counts with its share at the larger size.
+    large.by_kind["prozesse"] = [90, 90 * 66]
+    assert run.same_mix_growth(small, large) == pytest.approx((90 * 66 + 200) / (5400 + 200))
