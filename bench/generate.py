@@ -695,6 +695,8 @@ def write_floor(target: Path, handbook: Handbook, repo_root: Path) -> Path:
         _write_page(docs / _tag_src(tag), pages.tag(tag, process_ids))
     for unit_id, process_ids in _ownership_split(handbook).items():
         _write_page(docs / _ownership_src(unit_id), pages.ownership(unit_id, process_ids))
+    for key, process_ids in _az_split(handbook).items():
+        _write_page(docs / f"prozesse-a-z/{key}.md", pages.az(key, process_ids))
     return target
 
 
@@ -720,6 +722,8 @@ def write_minimal_floor(target: Path, handbook: Handbook, repo_root: Path) -> Pa
         _write_page(docs / _tag_src(tag), f"# {tag}\n\n{text}")
     for unit_id in _ownership_split(handbook):
         _write_page(docs / _ownership_src(unit_id), f"# {unit_id}\n\n{text}")
+    for key in _az_split(handbook):
+        _write_page(docs / f"prozesse-a-z/{key}.md", f"# {key.upper()}\n\n{text}")
     return target
 
 
@@ -748,6 +752,19 @@ def _ownership_split(handbook: Handbook) -> dict[str, list[str]]:
     for process_id, doc in handbook.processes.items():
         by_unit.setdefault(doc["unit"], []).append(process_id)
     return by_unit
+
+
+def _az_split(handbook: Handbook) -> dict[str, list[str]]:
+    """The processes by initial when the plugin gives each initial a page (its
+    ``AZ_SPLIT_LIMIT`` is the same as the ownership report's), else nothing."""
+    if len(handbook.processes) <= OWNERSHIP_SPLIT:
+        return {}
+    by_key: dict[str, list[str]] = {}
+    for process_id, doc in handbook.processes.items():
+        first = slugify(doc["title"])[:1]
+        key = "0-9" if first.isdigit() else first or "weitere"
+        by_key.setdefault(key, []).append(process_id)
+    return by_key
 
 
 def _ownership_src(unit_id: str) -> str:
@@ -931,6 +948,11 @@ class _Floor:
             )
         return "\n".join(lines) + "\n"
 
+    def az(self, key: str, process_ids: list[str]) -> str:
+        lines = [f"# Prozesse A–Z: {key.upper()}", ""]
+        lines += [f"- {self.link('process', p, 1)}" for p in process_ids]
+        return "\n".join(lines) + "\n"
+
     def tag(self, tag: str, process_ids: list[str]) -> str:
         lines = [f"# {tag}", ""]
         lines += [f"- {self.link('process', p, 1)}" for p in process_ids]
@@ -960,6 +982,9 @@ class _Floor:
             for unit_id, ids in _ownership_split(self.hb).items():
                 name = _cell(self.hb.title("unit", unit_id))
                 lines.append(f"| [{name}](verantwortung/einheit-{unit_id}.md) | {len(ids)} |")
+        elif src == "prozesse/index.md" and _az_split(self.hb):
+            initials = sorted(_az_split(self.hb))
+            lines += [f"- [{key.upper()}](../prozesse-a-z/{key}.md)" for key in initials]
         elif src == "schlagworte.md":
             lines += [
                 f"- [{_cell(tag)}]({_tag_src(tag)}) ({len(ids)})"

@@ -66,6 +66,16 @@ def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
     return slugs
 
 
+PROCESSES_AZ = "prozesse-a-z"
+"""The folder of the A–Z pages of a large handbook's processes: outside ``prozesse/``,
+where any name could also be a process id."""
+
+
+def process_az_src(key: str) -> str:
+    """The A–Z page of the processes whose titles start with ``key`` ("a", "0-9")."""
+    return f"{PROCESSES_AZ}/{key}.md"
+
+
 def ownership_src(unit_id: str | None) -> str:
     """The ownership report of one unit's processes (of those without a unit for None),
     in the folder of the ownership report. The prefix keeps a unit called "index" from

@@ -185,6 +185,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page.desks": ("Schreibtische", "desks"),
     "page.no-entries": ("Keine Einträge.", "No entries."),
     "page.all-processes": ("Alle Prozesse A–Z", "All processes A–Z"),
+    "page.az-intro": (
+        "Nach dem Anfangsbuchstaben des Titels, je eine Seite:",
+        "By the first letter of the title, a page each:",
+    ),
+    "page.az-letter": ("Prozesse A–Z: {letter}", "Processes A–Z: {letter}"),
+    "page.az-other": ("Weitere", "Other"),
     "page.org-chart": ("Aufbau", "Structure"),
     "page.history": ("Änderungshistorie", "Change history"),
     "page.history-more": ("Ältere Änderungen", "Older changes"),

@@ -11,6 +11,7 @@ from .finder_page import render_finder
 from .guide_page import render_guide
 from .overview_pages import (
     render_ownership,
+    render_process_az_pages,
     render_process_index,
     render_role_index,
     render_start_page,
@@ -52,6 +53,7 @@ def build_pages(
         render_risk_report(ctx),
         *render_tag_pages(ctx),
         *render_unit_ownership_pages(ctx),
+        *render_process_az_pages(ctx),
     ]
     pages.extend(
         render_process_page(ctx, p) for p in hb.processes.values() if wanted("process", p.id)

@@ -16,6 +16,7 @@ from ..content.urls import (
     START,
     TAGS,
     ownership_src,
+    process_az_src,
 )
 from ..diagrams.unit_map import map_too_large, units_with_handoffs
 from .context import GeneratedPage, PageContext
@@ -67,10 +68,50 @@ def render_start_page(ctx: PageContext) -> GeneratedPage:
     )
 
 
+AZ_SPLIT_LIMIT = TILE_LIMIT
+"""Above this many processes the A–Z list has a page per initial letter; the process map
+links to them. At 5,000 processes the one list made the map page 950 kB."""
+
+_AZ_OTHER = "weitere"
+
+
+def az_key(title: str) -> str:
+    """The A–Z page a title is listed on: its first letter with umlauts read as their
+    base letter (DIN 5007: Ä with A), "0-9" for a digit, "weitere" for anything else."""
+    first = slugify(title)[:1]
+    if first.isdigit():
+        return "0-9"
+    return first or _AZ_OTHER
+
+
+def az_label(key: str, ctx: PageContext) -> str:
+    if key == _AZ_OTHER:
+        return ctx.texts("page.az-other")
+    return "0–9" if key == "0-9" else key.upper()
+
+
+def _az_groups(ctx: PageContext) -> list[tuple[str, str, list[str]]]:
+    """(key, label, process ids A–Z) per initial: letters, then digits, then the rest."""
+    groups: dict[str, list[str]] = {}
+    for process_id in _by_title(ctx, "process", list(ctx.handbook.processes)):
+        groups.setdefault(az_key(ctx.title("process", process_id)), []).append(process_id)
+    order = sorted(groups, key=lambda k: (k == _AZ_OTHER, k == "0-9", k))
+    return [(key, az_label(key, ctx), groups[key]) for key in order]
+
+
+def _az_split(ctx: PageContext) -> bool:
+    return len(ctx.handbook.processes) > AZ_SPLIT_LIMIT
+
+
 def render_process_index(ctx: PageContext) -> GeneratedPage:
-    """The Prozesslandkarte (bands × units) and an A–Z list."""
+    """The Prozesslandkarte (bands × units) and an A–Z list (of letters, when large)."""
     view = PageView(ctx, PROCESSES)
     all_ids = _by_title(ctx, "process", list(ctx.handbook.processes))
+    letters = (
+        [(label, process_az_src(key), len(ids)) for key, label, ids in _az_groups(ctx)]
+        if _az_split(ctx)
+        else []
+    )
     body = render(
         "process_index.md.j2",
         view,
@@ -78,9 +119,34 @@ def render_process_index(ctx: PageContext) -> GeneratedPage:
         compact=len(all_ids) > TILE_LIMIT,
         total=len(all_ids),
         unit_anchor=slugify(ctx.texts("page.unit-processes")),
-        all_ids=all_ids,
+        all_ids=[] if letters else all_ids,
+        letters=letters,
     )
     return GeneratedPage(PROCESSES, front_matter(ctx.texts("page.processes")) + body)
+
+
+def render_process_az_pages(ctx: PageContext) -> list[GeneratedPage]:
+    """A page per initial letter of a large handbook's processes (none when small)."""
+    if not _az_split(ctx):
+        return []
+    groups = _az_groups(ctx)
+    pages = []
+    for key, label, ids in groups:
+        src = process_az_src(key)
+        view = PageView(ctx, src)
+        letters = [(other, process_az_src(k), len(i)) for k, other, i in groups]
+        title = ctx.texts("page.az-letter", letter=label)
+        body = render(
+            "process_az.md.j2",
+            view,
+            title=title,
+            ids=ids,
+            letters=letters,
+            current=src,
+            index=PROCESSES,
+        )
+        pages.append(GeneratedPage(src, front_matter(title) + body, in_nav=False))
+    return pages
 
 
 def render_role_index(ctx: PageContext) -> GeneratedPage:
