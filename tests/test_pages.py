@@ -304,3 +304,27 @@ def test_handoff_sentence_writes_small_numbers_as_words(
         ),
     )  # fmt: skip
     assert handoff_sentence(reach, Texts(language)) == expected
+
+
+def test_search_index_leaves_out_what_the_steps_already_say(demo_site: Path) -> None:
+    """Hand-offs, RACI and the change history name roles and units the steps table names
+    too; at 5,000 processes they were a quarter of the index every page loads."""
+    import json
+
+    index = json.loads((demo_site / "search/search_index.json").read_text(encoding="utf-8"))
+    base = "prozesse/reisepass-beantragen/"
+    sections = {d["location"].removeprefix(base): d["text"] for d in index["docs"]}
+    # What one searches for stays: the steps with their roles, the hand-off sentence.
+    assert "Identität und Staatsangehörigkeit" in sections["#schritte"]
+    assert "Sachbearbeitung Bürgerbüro" in sections["#schritte"]
+    assert "wird zweimal übergeben" in sections["#uebergaben"]
+    # The lists that repeat it are gone: no arrows, no RACI letters, no history entries.
+    assert "→" not in sections["#uebergaben"]
+    assert sections["#verantwortlichkeiten-raci"].strip() == ""
+    assert "<li" not in sections["#aenderungshistorie"]
+    # They are still on the page.
+    article = page(demo_site, base).select_one("article")
+    assert article is not None
+    assert article.select(".ph-handoffs li")
+    assert article.select(".ph-raci tbody tr")
+    assert article.select(".ph-history li")
