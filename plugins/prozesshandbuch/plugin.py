@@ -215,9 +215,9 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         for page in self._pages:
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page of the same name wins
-            # Entity and tag pages are reached from index pages, the finder and search,
-            # never from the sidebar; saying so keeps MkDocs from listing each as "not in
-            # nav".
+            # Entity pages and the pages of tags, initials and units' reports are reached
+            # from index pages, the finder and search, never from the sidebar; saying so
+            # keeps MkDocs from listing each as "not in nav".
             listed = page.in_nav and not page.source_path
             inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             key = page_key(page.markdown, *self._page_meta(page, config))

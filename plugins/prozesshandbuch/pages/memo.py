@@ -12,9 +12,9 @@ its roles -> their other processes). Everything that every page shows (titles, s
 marks, language, day, links) forms a *global key*; when it changes, or an entity is
 added or removed, every page is rendered. Each entity also carries the derived things
 its page embeds (history, diagram, review state), so a change there renders its page.
-Overview pages (start, indexes, tag pages, finder, reports) read everything and are always
-rendered. ``tests/test_page_memo.py`` checks the reused pages against a full rendering
-for each kind of edit.
+Overview pages (start, indexes, tag and A–Z pages, finder, reports) read everything and
+are always rendered. ``tests/test_page_memo.py`` checks the reused pages against a full
+rendering for each kind of edit.
 """
 
 from __future__ import annotations
