@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -15,6 +16,9 @@ from prozesshandbuch.content.check import check_handbook
 from prozesshandbuch.content.urls import SiteUrls
 from prozesshandbuch.i18n import Texts
 from prozesshandbuch.pages import PageContext
+from prozesshandbuch.pages.context import GeneratedPage
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def page_context(
@@ -63,3 +67,14 @@ class RenderedSite:
     def article(self, url: str) -> BeautifulSoup:
         """The content of the page at ``url`` (``prozesse/x/``), inside an ``<article>``."""
         return BeautifulSoup(f"<article>{self.pages[url].content}</article>", "html.parser")
+
+
+def demo_context(root: Path) -> PageContext:
+    """The page context of a copy of the demo handbook below ``root``."""
+    shutil.copytree(REPO_ROOT / "content", root / "content")
+    return content_context(root / "content", root)
+
+
+def generated_body(page: GeneratedPage) -> BeautifulSoup:
+    """A generated page's source after its front matter, parsed as HTML."""
+    return BeautifulSoup(page.markdown.split("---\n", 2)[2], "html.parser")

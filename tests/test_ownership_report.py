@@ -6,27 +6,17 @@ The limit is lowered for the test, so that the demo handbook counts as large.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from browser_support import REPO_ROOT
-from pagebuild import content_context
+from pagebuild import demo_context, generated_body
 from prozesshandbuch.pages import PageContext, build_pages, overview_pages
-from prozesshandbuch.pages.context import GeneratedPage
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> PageContext:
-    root = tmp_path_factory.mktemp("ownership")
-    shutil.copytree(REPO_ROOT / "content", root / "content")
-    return content_context(root / "content", root)
-
-
-def body(page: GeneratedPage) -> BeautifulSoup:
-    return BeautifulSoup(page.markdown.split("---\n", 2)[2], "html.parser")
+    return demo_context(tmp_path_factory.mktemp("ownership"))
 
 
 def rows(soup: BeautifulSoup) -> list[list[str]]:
@@ -35,7 +25,7 @@ def rows(soup: BeautifulSoup) -> list[list[str]]:
 
 def test_a_small_handbook_keeps_one_table_of_every_process(demo: PageContext) -> None:
     pages = {page.src: page for page in build_pages(demo)}
-    report = body(pages["berichte/verantwortung.md"])
+    report = generated_body(pages["berichte/verantwortung.md"])
     assert len(rows(report)) == len(demo.handbook.processes)
     assert not [src for src in pages if src.startswith("berichte/verantwortung/")]
 
@@ -45,7 +35,7 @@ def test_a_large_handbook_gets_a_line_per_unit_and_a_page_per_unit(
 ) -> None:
     monkeypatch.setattr(overview_pages, "OWNERSHIP_SPLIT_LIMIT", 1)
     pages = {page.src: page for page in build_pages(demo)}
-    report = body(pages["berichte/verantwortung.md"])
+    report = generated_body(pages["berichte/verantwortung.md"])
     assert f"{len(demo.handbook.processes)} Prozesse sind zu viele" in report.get_text()
     summary = rows(report)
     links = [tr.a["href"] for tr in report.select("tbody tr")]
@@ -58,7 +48,7 @@ def test_a_large_handbook_gets_a_line_per_unit_and_a_page_per_unit(
         assert href.startswith("einheit-")
         assert href.endswith("/")
         page = pages[f"berichte/verantwortung/{href[:-1]}.md"]
-        listed = body(page)
+        listed = generated_body(page)
         title = yaml.safe_load(page.markdown.split("---\n", 2)[1])["title"]
         assert title == f"Verantwortung und Prüfstand: {unit_name}"
         process_rows = rows(listed)

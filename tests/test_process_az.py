@@ -6,27 +6,16 @@ The limit is lowered for the test, so that the demo handbook counts as large.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
-from browser_support import REPO_ROOT
-from pagebuild import content_context
+from pagebuild import demo_context, generated_body
 from prozesshandbuch.pages import PageContext, build_pages, overview_pages
-from prozesshandbuch.pages.context import GeneratedPage
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> PageContext:
-    root = tmp_path_factory.mktemp("az")
-    shutil.copytree(REPO_ROOT / "content", root / "content")
-    return content_context(root / "content", root)
-
-
-def body(page: GeneratedPage) -> BeautifulSoup:
-    return BeautifulSoup(page.markdown.split("---\n", 2)[2], "html.parser")
+    return demo_context(tmp_path_factory.mktemp("az"))
 
 
 def test_initials_read_umlauts_as_their_letter_and_group_digits() -> None:
@@ -39,7 +28,7 @@ def test_initials_read_umlauts_as_their_letter_and_group_digits() -> None:
 
 def test_a_small_handbook_lists_every_process_on_the_map_page(demo: PageContext) -> None:
     pages = {page.src: page for page in build_pages(demo)}
-    index = body(pages["prozesse/index.md"])
+    index = generated_body(pages["prozesse/index.md"])
     assert len(index.select("ul.ph-az > li")) == len(demo.handbook.processes)
     assert index.select(".ph-az-letters") == []
     assert not [src for src in pages if src.startswith("prozesse-a-z/")]
@@ -50,7 +39,7 @@ def test_a_large_handbook_has_a_page_per_initial(
 ) -> None:
     monkeypatch.setattr(overview_pages, "AZ_SPLIT_LIMIT", 1)
     pages = {page.src: page for page in build_pages(demo)}
-    index = body(pages["prozesse/index.md"])
+    index = generated_body(pages["prozesse/index.md"])
     assert index.select("ul.ph-az") == []
     letters = [(a.get_text(), a["href"]) for a in index.select(".ph-az-letters a")]
     assert len(letters) > 5
@@ -63,7 +52,7 @@ def test_a_large_handbook_has_a_page_per_initial(
         assert not page.in_nav
         title = yaml.safe_load(page.markdown.split("---\n", 2)[1])["title"]
         assert title == f"Prozesse A–Z: {label}"
-        letter_page = body(page)
+        letter_page = generated_body(page)
         titles = [a.get_text() for a in letter_page.select("ul.ph-az > li > a")]
         assert titles == sorted(titles, key=str.casefold)
         assert all(overview_pages.az_key(t).upper() == label for t in titles)
