@@ -740,13 +740,14 @@ def _tag_src(tag: str) -> str:
     return f"schlagworte/{slugify(tag)}.md"
 
 
-OWNERSHIP_SPLIT = 250
-"""The plugin's ``OWNERSHIP_SPLIT_LIMIT``: above it the ownership report has a page per unit."""
+SPLIT_LIMIT = 250
+"""The plugin's ``OWNERSHIP_SPLIT_LIMIT`` and ``AZ_SPLIT_LIMIT``: above it the ownership
+report has a page per unit and the A–Z list a page per initial."""
 
 
 def _ownership_split(handbook: Handbook) -> dict[str, list[str]]:
     """Each unit's processes when the ownership report is split, else nothing."""
-    if len(handbook.processes) <= OWNERSHIP_SPLIT:
+    if len(handbook.processes) <= SPLIT_LIMIT:
         return {}
     by_unit: dict[str, list[str]] = {}
     for process_id, doc in handbook.processes.items():
@@ -756,8 +757,8 @@ def _ownership_split(handbook: Handbook) -> dict[str, list[str]]:
 
 def _az_split(handbook: Handbook) -> dict[str, list[str]]:
     """The processes by initial when the plugin gives each initial a page (its
-    ``AZ_SPLIT_LIMIT`` is the same as the ownership report's), else nothing."""
-    if len(handbook.processes) <= OWNERSHIP_SPLIT:
+    ``AZ_SPLIT_LIMIT``), else nothing."""
+    if len(handbook.processes) <= SPLIT_LIMIT:
         return {}
     by_key: dict[str, list[str]] = {}
     for process_id, doc in handbook.processes.items():

@@ -99,6 +99,11 @@ def _az_groups(ctx: PageContext) -> list[tuple[str, str, list[str]]]:
     return [(key, az_label(key, ctx), groups[key]) for key in order]
 
 
+def _az_bar(groups: list[tuple[str, str, list[str]]]) -> list[tuple[str, str]]:
+    """(label, page) of each initial, for the letter bar."""
+    return [(label, process_az_src(key)) for key, label, _ in groups]
+
+
 def _az_split(ctx: PageContext) -> bool:
     return len(ctx.handbook.processes) > AZ_SPLIT_LIMIT
 
@@ -107,11 +112,7 @@ def render_process_index(ctx: PageContext) -> GeneratedPage:
     """The Prozesslandkarte (bands × units) and an A–Z list (of letters, when large)."""
     view = PageView(ctx, PROCESSES)
     all_ids = _by_title(ctx, "process", list(ctx.handbook.processes))
-    letters = (
-        [(label, process_az_src(key), len(ids)) for key, label, ids in _az_groups(ctx)]
-        if _az_split(ctx)
-        else []
-    )
+    letters = _az_bar(_az_groups(ctx)) if _az_split(ctx) else []
     body = render(
         "process_index.md.j2",
         view,
@@ -134,14 +135,13 @@ def render_process_az_pages(ctx: PageContext) -> list[GeneratedPage]:
     for key, label, ids in groups:
         src = process_az_src(key)
         view = PageView(ctx, src)
-        letters = [(other, process_az_src(k), len(i)) for k, other, i in groups]
         title = ctx.texts("page.az-letter", letter=label)
         body = render(
             "process_az.md.j2",
             view,
             title=title,
             ids=ids,
-            letters=letters,
+            letters=_az_bar(groups),
             current=src,
             index=PROCESSES,
         )
@@ -289,6 +289,11 @@ def render_unit_ownership_pages(ctx: PageContext) -> list[GeneratedPage]:
     return pages
 
 
+def _tags_in_order(ctx: PageContext) -> list[tuple[str, list[str]]]:
+    """Tags with their processes, in the order of their page names (see ``tag_slugs``)."""
+    return sorted(ctx.relations.tagged.items(), key=lambda i: (i[0].casefold(), i[0]))
+
+
 def render_tag_index(ctx: PageContext) -> GeneratedPage:
     """Every tag with its number of processes, each linking to the tag's own page.
 
@@ -296,8 +301,10 @@ def render_tag_index(ctx: PageContext) -> GeneratedPage:
     1.6 MB, and a reader who follows a tag from a process page wants only that tag.
     """
     view = PageView(ctx, TAGS)
-    tags = sorted(ctx.relations.tagged.items(), key=lambda i: (i[0].casefold(), i[0]))
-    groups = [(tag, ctx.tag_page(tag), f"tag-{ctx.tag_slugs[tag]}", len(ids)) for tag, ids in tags]
+    groups = [
+        (tag, ctx.tag_page(tag), f"tag-{ctx.tag_slugs[tag]}", len(ids))
+        for tag, ids in _tags_in_order(ctx)
+    ]
     body = render("tag_index.md.j2", view, groups=groups)
     return GeneratedPage(TAGS, front_matter(ctx.texts("page.tags")) + body)
 
@@ -305,7 +312,7 @@ def render_tag_index(ctx: PageContext) -> GeneratedPage:
 def render_tag_pages(ctx: PageContext) -> list[GeneratedPage]:
     """A page per tag: the processes that carry it, A to Z."""
     pages = []
-    for tag, ids in sorted(ctx.relations.tagged.items(), key=lambda i: (i[0].casefold(), i[0])):
+    for tag, ids in _tags_in_order(ctx):
         src = ctx.tag_page(tag)
         view = PageView(ctx, src)
         body = render("tag.md.j2", view, tag=tag, ids=_by_title(ctx, "process", ids), index=TAGS)
