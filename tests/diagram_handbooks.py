@@ -144,3 +144,10 @@ def link(element: ET.Element) -> ET.Element:
     anchors = list(element.iter(f"{SVG}a"))
     assert len(anchors) == 1, anchors
     return anchors[0]
+
+
+def link_name(anchor: ET.Element) -> str:
+    """The accessible name of an SVG link: its ``<title>`` child, whitespace folded as
+    browsers fold it (SVG-AAM); "" without one."""
+    title = anchor.find(f"{SVG}title")
+    return " ".join((title.text or "").split()) if title is not None else ""

@@ -9,11 +9,12 @@ ids on the page. This module rewrites it:
 * the root gets ``role="group"`` (it contains links, so it is not a single image), an
   ``aria-label``, and a ``<title>`` and ``<desc>`` that say what the diagram shows and
   where its text alternative is;
-* every link gets a real ``href``, and its tooltip becomes its ``aria-label`` and a
-  ``<title>`` (the step title, not a node id);
+* every link gets a real ``href``, and its tooltip becomes its ``<title>`` (the step
+  title, not a node id), which is both the tooltip and the link's accessible name;
 * ids, dot's titles, comments, the per-label font and the background go (diagrams.css
   sets the font); black becomes ``currentColor``, so
-  that even without diagrams.css the drawing follows the text colour of the scheme.
+  that even without diagrams.css the drawing follows the text colour of the scheme;
+* compact.py then writes the same drawing with less markup.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from .. import i18n
+from .compact import compact
 from .quoting import printable
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -68,6 +70,7 @@ def accessible_svg(svg: str, *, dom_id: str, name: str, description: str) -> str
             # table says which branch leads where.
             group.set("aria-hidden", "true")
     _drop_empty_groups(root)
+    compact(root)
     name, description = _one_line(name), _one_line(description)
     _size_for_reading(root)
     root.set("class", "ph-diagram-svg")
@@ -140,7 +143,11 @@ def _serialise(root: ET.Element) -> str:
     root.set("xmlns", SVG_NS)
     # A line break left in a tooltip would let a blank line end the raw HTML block in
     # Markdown; as a character reference it means the same and keeps the markup one line.
-    return ET.tostring(root, encoding="unicode").replace("\n", "&#10;")
+    # ElementTree writes empty elements as "<rect ... />"; the space is one byte per
+    # shape. ">" is always escaped inside attribute values and text, so " />" only ever
+    # closes a tag.
+    markup = ET.tostring(root, encoding="unicode").replace(" />", "/>")
+    return markup.replace("\n", "&#10;")
 
 
 def _size_for_reading(root: ET.Element) -> None:
@@ -191,9 +198,9 @@ def _rewrite_link(anchor: ET.Element) -> None:
         title.text = tooltip
         anchor.insert(0, title)
     if href is not None and is_site_relative(href):
+        # No aria-label beside the <title>: browsers take an SVG link's name from its
+        # title (SVG-AAM), and repeating it would cost every step box its length again.
         anchor.set("href", href)
-        if tooltip:
-            anchor.set("aria-label", " ".join(tooltip.split()))
     else:
         # dot wraps tooltips of unlinked shapes in <a> too; a link without a target would
         # be announced as a link, so it becomes a plain group that keeps the tooltip.
