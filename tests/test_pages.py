@@ -129,6 +129,45 @@ def test_system_page_names_affected_processes(flow: RenderedSite) -> None:
     ]
 
 
+ONE_DESK = {
+    **FLOW,
+    "processes/meldung.yml": """
+        title: Meldung bearbeiten
+        summary: Eine Meldung wird angenommen und erfasst.
+        owner: sachbearbeitung
+        review:
+          last_reviewed: 2026-01-10
+        steps:
+          - title: Meldung annehmen
+            role: sachbearbeitung
+            systems: [kassensystem]
+          - title: Meldung erfassen
+            role: sachbearbeitung
+            systems: [kassensystem]
+    """,
+}
+
+
+def test_a_role_with_every_step_of_a_process_reads_all_steps(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    site = RenderedSite(make_project(tmp_path_factory.mktemp("desk"), ONE_DESK), strict=True)
+
+    def groups(url: str) -> dict[str, str]:
+        items = site.article(url).select(".ph-step-groups > li")
+        return {li.a.get_text(): li.get_text(" ", strip=True) for li in items if li.a}
+
+    role = groups("rollen/sachbearbeitung/")
+    # Every step: the count, not a link per step; some steps: each of them.
+    assert role["Meldung bearbeiten"] == "Meldung bearbeiten : alle 2 Schritte"
+    assert "1. Antrag prüfen" in role["Antrag bearbeiten"]
+    assert "alle" not in role["Antrag bearbeiten"]
+    system = groups("systeme/kassensystem/")
+    assert system["Meldung bearbeiten"] == "Meldung bearbeiten : alle 2 Schritte"
+    # A single step stays a link to it: "alle 1 Schritte" would say less.
+    assert system["Gebühr kassieren"] == "Gebühr kassieren : 1. Zahlung annehmen"
+
+
 def test_finder_lists_every_process_and_role_once(flow: RenderedSite) -> None:
     soup = flow.answers
     titles = [a.get_text() for a in soup.select(".ph-answer .ph-answer-title a")]

@@ -64,6 +64,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No diagram is shown for this process.",
     ),
     "page.steps": ("Schritte", "Steps"),
+    "page.all-steps": ("alle {count} Schritte", "all {count} steps"),
     "page.step-no": ("Nr.", "No."),
     "page.step": ("Schritt", "Step"),
     "page.who": ("Wer", "Who"),
