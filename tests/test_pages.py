@@ -77,6 +77,23 @@ def test_steps_have_anchors_and_branches(flow: RenderedSite) -> None:
     assert call["href"] == "../gebuehr/"
 
 
+def test_only_filled_step_cells_carry_a_card_label(flow: RenderedSite) -> None:
+    rows = flow.article("prozesse/antrag/").select("table.ph-steps tbody tr")
+    for row in rows:
+        for cell in row.select("td"):
+            # A phone shows a labelled line per filled cell and hides the empty ones.
+            assert bool(cell.get("data-label")) == bool(cell.get_text(strip=True)), cell
+    call = next(row for row in rows if row["id"] == "schritt-kassieren")
+    assert [td.get("data-label") for td in call.select("td")] == [
+        "Nr.",
+        "Schritt",
+        None,
+        None,
+        None,
+        None,
+    ]
+
+
 def test_review_badge_for_fixed_build_date(flow: RenderedSite) -> None:
     due_soon = flow.article("prozesse/antrag/").select_one(".ph-badge")
     assert due_soon is not None

@@ -27,21 +27,23 @@ from collections import Counter
 SVG = "{http://www.w3.org/2000/svg}"
 
 _NUMBER = re.compile(r"-?\d+\.\d+")
-_NUMERIC_ATTRIBUTES = (
-    "d",
-    "points",
-    "x",
-    "y",
-    "cx",
-    "cy",
-    "rx",
-    "ry",
-    "width",
-    "height",
-    "viewBox",
-    "stroke-width",
-    "font-size",
-    "transform",
+_NUMERIC_ATTRIBUTES = frozenset(
+    {
+        "d",
+        "points",
+        "x",
+        "y",
+        "cx",
+        "cy",
+        "rx",
+        "ry",
+        "width",
+        "height",
+        "viewBox",
+        "stroke-width",
+        "font-size",
+        "transform",
+    }
 )
 # Inherited presentation attributes that dot repeats on (nearly) every element.
 _SHAPES = frozenset(f"{SVG}{tag}" for tag in ("path", "polygon", "polyline", "rect", "ellipse"))
@@ -63,10 +65,9 @@ def compact(root: ET.Element) -> None:
         elif element.tag == f"{SVG}polygon":
             _rectangle_as_rect(element)
             _drop_closing_point(element)
-        for attribute in _NUMERIC_ATTRIBUTES:
-            value = element.get(attribute)
-            if value is not None:
-                element.set(attribute, _NUMBER.sub(_short_number, value))
+        for attribute, value in element.attrib.items():
+            if attribute in _NUMERIC_ATTRIBUTES and "." in value:
+                element.attrib[attribute] = _NUMBER.sub(_short_number, value)
     graph = root.find(f"{SVG}g")
     if graph is None:
         return
@@ -121,7 +122,11 @@ def _drop_closing_point(polygon: ET.Element) -> None:
 def _rounded_box_as_rect(path: ET.Element) -> None:
     # style=rounded: eight cubic segments, four straight along the edges and four
     # corners, each corner from r before it over two control points at r/2 to r after.
-    match = re.fullmatch(r"M([^C]+)C(.+)", path.get("d", ""))
+    d = path.get("d", "")
+    # Cheap first: 25 points, 24 of them after the C; edges rarely have that many.
+    if d.count(",") != 25 or d.count(" ") != 23:
+        return
+    match = re.fullmatch(r"M([^C]+)C(.+)", d)
     if not match:
         return
     start = _points(match.group(1))
@@ -156,35 +161,40 @@ def _rounded_box_as_rect(path: ET.Element) -> None:
 
 
 def _along_one_edge(segment: list[Point], x0: float, y0: float, x1: float, y1: float) -> bool:
-    return any(
-        all(abs(coordinate[axis] - edge) <= _TOLERANCE for coordinate in segment)
-        for axis, edge in ((0, x0), (0, x1), (1, y0), (1, y1))
-    )
+    xs = [x for x, _ in segment]
+    ys = [y for _, y in segment]
+    on_x = max(xs) - min(xs) <= _TOLERANCE and min(abs(xs[0] - x0), abs(xs[0] - x1)) <= _TOLERANCE
+    on_y = max(ys) - min(ys) <= _TOLERANCE and min(abs(ys[0] - y0), abs(ys[0] - y1)) <= _TOLERANCE
+    return on_x or on_y
 
 
 def _corner_of(
     segment: list[Point], x0: float, y0: float, x1: float, y1: float
 ) -> tuple[Point, float] | None:
-    first, control_a, control_b, last = segment
-    for corner in ((x0, y0), (x0, y1), (x1, y0), (x1, y1)):
-        offsets = [(abs(x - corner[0]), abs(y - corner[1])) for x, y in segment]
-        # Ends: on the two edges through the corner, at the same distance r from it.
-        ends = sorted([offsets[0], offsets[3]])
-        if not (ends[0][0] <= _TOLERANCE and ends[1][1] <= _TOLERANCE):
-            continue
-        radius = ends[0][1]
-        if abs(ends[1][0] - radius) > _TOLERANCE:
-            continue
-        half = radius / 2
-        controls = sorted([offsets[1], offsets[2]])
-        expected = sorted([(0.0, half), (half, 0.0)])
-        if all(
-            abs(got[axis] - want[axis]) <= _TOLERANCE
-            for got, want in zip(controls, expected, strict=True)
-            for axis in (0, 1)
-        ) and (first, last) != (control_a, control_b):
-            return corner, radius
-    return None
+    # The corner a curve rounds is the box corner nearest to its control points.
+    middle_x = (segment[1][0] + segment[2][0]) / 2
+    middle_y = (segment[1][1] + segment[2][1]) / 2
+    corner = (
+        x0 if abs(middle_x - x0) <= abs(middle_x - x1) else x1,
+        y0 if abs(middle_y - y0) <= abs(middle_y - y1) else y1,
+    )
+    offsets = [(abs(x - corner[0]), abs(y - corner[1])) for x, y in segment]
+    # Ends: on the two edges through the corner, at the same distance r from it.
+    ends = sorted([offsets[0], offsets[3]])
+    radius = ends[0][1]
+    if ends[0][0] > _TOLERANCE or ends[1][1] > _TOLERANCE or abs(ends[1][0] - radius) > _TOLERANCE:
+        return None
+    # Controls: on the same edges, at half that distance.
+    half = radius / 2
+    controls = sorted([offsets[1], offsets[2]])
+    expected = [(0.0, half), (half, 0.0)]
+    if any(
+        abs(got[axis] - want[axis]) > _TOLERANCE
+        for got, want in zip(controls, expected, strict=True)
+        for axis in (0, 1)
+    ):
+        return None
+    return corner, radius
 
 
 def _replace_with_rect(
