@@ -371,7 +371,7 @@ def figures(results: list[SizeResult]) -> list[Figure]:
         rows.append(
             Figure(
                 f"HTML per page growth, N={small.processes:,} → N={large.processes:,}",
-                f"{growth:.2f}×",
+                f"{growth:.3f}×",
                 f"≤ {GROWTH_TARGET:g}×",
                 growth <= GROWTH_TARGET,
                 note=note,
@@ -382,7 +382,7 @@ def figures(results: list[SizeResult]) -> list[Figure]:
             rows.append(
                 Figure(
                     f"HTML per page growth, same page mix, N={large.processes:,}",
-                    f"{mixed:.2f}×",
+                    f"{mixed:.3f}×",
                     note="each kind of page weighted by its count at the larger N",
                 )
             )
