@@ -2,7 +2,9 @@
 
 Data flows one way: model -> DOT text (pure, :mod:`.process_graph`, :mod:`.unit_map`, all
 strings through :mod:`.quoting`) -> SVG (:mod:`.render`, the only module that runs
-``dot``, batched, parallel and cached) -> inline accessible markup (:mod:`.svg`).
+``dot``, batched, parallel and cached) -> inline accessible markup (:mod:`.svg`, made
+smaller by :mod:`.compact`; on a cold build shared between worker processes,
+:mod:`.finish_worker`).
 """
 
 from __future__ import annotations

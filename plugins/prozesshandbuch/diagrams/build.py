@@ -3,6 +3,10 @@ accessible. The plugin calls :func:`build_diagrams` once and asks the result per
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +18,7 @@ from ..content.urls import SiteUrls
 from ..i18n import DEFAULT_LANGUAGE, Texts, text
 from .cache import MEMORY_ENTRIES, SvgCache, digest
 from .process_graph import process_diagram
-from .render import render_svgs
+from .render import cores, render_svgs
 from .simplified import LAYOUT_COST_LIMIT, layout_cost, simplified_process_diagram
 from .source import DotDiagram
 from .svg import SvgError, accessible_svg, figure
@@ -24,6 +28,10 @@ from .unit_map import (
     unit_neighbourhood_diagram,
     units_with_handoffs,
 )
+
+PARALLEL_FINISH_MIN = 200
+"""Below this many figures to finish, worker processes would cost more than they save."""
+MAX_FINISH_WORKERS = 4
 
 
 @dataclass(frozen=True)
@@ -169,9 +177,11 @@ def build_diagrams(
     # which an unchanged rebuild need not do again. The key holds the SVG, every text
     # put into the figure and the plugin's code.
     finished = SvgCache(cache_dir / "figures" if cache_dir is not None else None)
+    todo: list[tuple[str, str, tuple[str, ...]]] = []
     for key, svg in result.svgs.items():
         diagram = sources[key]
         parts = (
+            svg,
             dom_id(key),
             diagram.name,
             diagram.description,
@@ -179,17 +189,20 @@ def build_diagrams(
             diagram.kind,
             language,
         )
-        figure_key = digest("\0".join((svg, *parts)), code_fingerprint())
+        figure_key = digest("\0".join(parts), code_fingerprint())
         cached = finished.get(figure_key)
         if cached is not None and cached.startswith("<figure") and cached.endswith("</figure>"):
             figures[key] = cached
-            continue
-        try:
-            figures[key] = _finish(svg, *parts)
-        except SvgError as error:
+        else:
+            todo.append((key, figure_key, parts))
+    for (key, figure_key, _), (markup, error) in zip(
+        todo, finish_all([parts for _, _, parts in todo], jobs=jobs), strict=True
+    ):
+        if error is not None:
             failures[key] = text("diagram.svg-unreadable", language, detail=error)
             continue
-        finished.put(figure_key, figures[key])
+        figures[key] = markup
+        finished.put(figure_key, markup)
     return Diagrams(
         figures=figures,
         failures=failures,
@@ -207,6 +220,65 @@ def _finish(
     """The figure for one rendered SVG; remembered, so a `serve` rebuild skips the parse."""
     markup = accessible_svg(svg, dom_id=dom, name=name, description=description)
     return figure(markup, caption, kind, language, name)
+
+
+def finish_here(work: list[tuple[str, ...]]) -> list[tuple[str, str | None]]:
+    """``_finish`` for each of ``work``, in this process: the figure, or the SVG parser's
+    complaint."""
+    done: list[tuple[str, str | None]] = []
+    for parts in work:
+        try:
+            done.append((_finish(*parts), None))
+        except SvgError as error:
+            done.append(("", str(error)))
+    return done
+
+
+def finish_all(
+    work: list[tuple[str, ...]], *, jobs: int | None = None
+) -> list[tuple[str, str | None]]:
+    """The figures for ``work`` (``_finish``'s arguments each), in order.
+
+    Finishing costs about 3 ms a diagram, all of it Python: a cold build of 1,000
+    processes would spend 3 s on one core while the other waits. Many at once are shared
+    between worker processes (finish_worker.py, started like dot); a few, as on every
+    `serve` rebuild, are done here. If a worker fails, everything is done here.
+    """
+    workers = min(jobs or cores(), MAX_FINISH_WORKERS)
+    if len(work) < PARALLEL_FINISH_MIN or workers < 2:
+        return finish_here(work)
+    shares = [work[index::workers] for index in range(workers)]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        answers = list(pool.map(_finish_in_worker, shares))
+    if any(answer is None for answer in answers):
+        return finish_here(work)
+    done: list[tuple[str, str | None]] = [("", None)] * len(work)
+    for index, answer in enumerate(answers):
+        assert answer is not None
+        done[index::workers] = answer
+    return done
+
+
+def _finish_in_worker(share: list[tuple[str, ...]]) -> list[tuple[str, str | None]] | None:
+    # None when the worker could not start or did not answer in full.
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "prozesshandbuch.diagrams.finish_worker"],
+            input=json.dumps(share, ensure_ascii=False).encode("utf-8"),
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    if run.returncode != 0:
+        return None
+    try:
+        answer = json.loads(run.stdout)
+    except ValueError:
+        return None
+    if not isinstance(answer, list) or len(answer) != len(share):
+        return None
+    return [(str(markup), None if error is None else str(error)) for markup, error in answer]
 
 
 def dom_id(key: str) -> str:

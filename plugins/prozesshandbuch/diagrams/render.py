@@ -122,7 +122,7 @@ def render_svgs(
             result.cached += 1
     if not missing:
         return result
-    batches = _balanced_batches(wanted, jobs or _cores())
+    batches = _balanced_batches(wanted, jobs or cores())
     with ThreadPoolExecutor(max_workers=len(batches)) as pool:
         outcomes = list(pool.map(lambda batch: _render_batch(dot, batch, language), batches))
     for outcome in outcomes:
@@ -206,7 +206,7 @@ def _write_version(cache_dir: Path | None, stamp: Stamp, version: str) -> None:
         pass  # only costs one `dot -V` in the next process
 
 
-def _cores() -> int:
+def cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
