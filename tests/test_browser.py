@@ -148,6 +148,25 @@ def test_search_finds_the_unit_with_and_without_umlauts(tab: Session, spelling: 
     assert UNIT in [hit.path for hit in hits[:3]], f"results for {spelling!r}:\n" + describe(hits)
 
 
+def test_the_search_index_is_requested_only_when_the_reader_searches(tab: Session) -> None:
+    def index_requests() -> list[str]:
+        return [
+            url
+            for url in tab.log.requests
+            if urlsplit(url).path.endswith("/search/search_index.json")
+        ]
+
+    page = tab.open(PROCESS)
+    page.wait_for_load_state("networkidle")
+    # Material asks at once; search-on-demand.js holds the request for a reader who reads.
+    assert index_requests() == []
+    page.keyboard.press("/")  # Material's key for the search box
+    page.keyboard.type("Reisepass", delay=50)
+    hits = settled_hits(page)
+    assert "Reisepass beantragen" in [hit.title for hit in hits], describe(hits)
+    assert len(index_requests()) == 1
+
+
 # -- diagrams ------------------------------------------------------------------------------
 
 

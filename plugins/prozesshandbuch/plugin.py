@@ -51,6 +51,8 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 THEME_OVERRIDES = Path(__file__).parent / "theme"
 ASSET_PREFIX = "assets/prozesshandbuch/"
+EARLY_SCRIPTS = frozenset({"search-on-demand.js"})
+"""Loaded by theme/main.html before Material's bundle, not as extra_javascript after it."""
 SEARCH_WORDS = "search-words.json"
 """The handbook's words for the search box's spelling help (assets/search.js)."""
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -134,7 +136,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._configure_layout(config)
         for pattern, target in (("*.css", config.extra_css), ("*.js", config.extra_javascript)):
             for name in sorted(p.name for p in ASSETS.glob(pattern)):
-                if ASSET_PREFIX + name not in target:
+                if name not in EARLY_SCRIPTS and ASSET_PREFIX + name not in target:
                     target.append(ASSET_PREFIX + name)
         self._stage(config)
         return config

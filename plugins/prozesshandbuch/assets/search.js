@@ -40,7 +40,11 @@
     return send.apply(this, arguments);
   };
 
-  if (document.readyState === "loading") {
+  /* The words are wanted when the search is (search-on-demand.js); without that script
+     (a site that replaced the theme's main.html) they load with the page. */
+  if (typeof window.phWhenSearchWanted === "function") {
+    window.phWhenSearchWanted(load);
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", load, { once: true });
   } else {
     load();
