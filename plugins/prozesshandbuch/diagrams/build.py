@@ -264,7 +264,8 @@ def _finish_in_worker(share: list[tuple[str, ...]]) -> list[tuple[str, str | Non
     try:
         run = subprocess.run(
             [sys.executable, "-m", "prozesshandbuch.diagrams.finish_worker"],
-            input=json.dumps(share, ensure_ascii=False).encode("utf-8"),
+            # ASCII both ways: no locale or stray surrogate can break the pipe's encoding.
+            input=json.dumps(share).encode("ascii"),
             capture_output=True,
             check=False,
         )

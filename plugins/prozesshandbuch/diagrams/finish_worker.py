@@ -17,7 +17,7 @@ from .build import finish_here
 def main() -> int:
     work = json.load(sys.stdin)
     done = finish_here([tuple(parts) for parts in work])
-    json.dump(done, sys.stdout, ensure_ascii=False)
+    json.dump(done, sys.stdout)  # ASCII, whatever the locale says about stdout
     return 0
 
 
