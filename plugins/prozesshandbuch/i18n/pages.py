@@ -24,6 +24,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} processes carry this tag.",
     ),
     "page.tag-all": ("Alle Schlagworte", "All tags"),
+    "page.roles-split": (
+        "{count} Rollen in {units} Organisationseinheiten: Hier steht jede Einheit mit der "
+        "Zahl ihrer Rollen; der Name führt zu ihren Rollen auf der Seite der Einheit.",
+        "{count} roles in {units} organisational units: here each unit is shown with the "
+        "number of its roles; the name leads to its roles on the unit's page.",
+    ),
+    "page.role-count.one": ("1 Rolle", "1 role"),
+    "page.role-count.other": ("{count} Rollen", "{count} roles"),
     "report.ownership-split": (
         "{count} Prozesse sind zu viele für eine Tabelle: Hier steht je Organisationseinheit, "
         "wie viele Prozesse sie verantwortet und wie viele davon Aufmerksamkeit brauchen. "

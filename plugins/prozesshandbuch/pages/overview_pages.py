@@ -149,6 +149,12 @@ def render_process_az_pages(ctx: PageContext) -> list[GeneratedPage]:
     return pages
 
 
+ROLE_SPLIT_LIMIT = TILE_LIMIT
+"""Above this many roles the role index names each unit with its number of roles, linked
+to the roles on the unit's page, instead of listing every role. At 5,000 processes (1,260
+roles) the full list weighed 292 kB, the heaviest page of the handbook."""
+
+
 def render_role_index(ctx: PageContext) -> GeneratedPage:
     view = PageView(ctx, ROLES)
     by_unit: dict[str, list[str]] = {}
@@ -158,7 +164,15 @@ def render_role_index(ctx: PageContext) -> GeneratedPage:
         (unit, _by_title(ctx, "role", ids))
         for unit, ids in sorted(by_unit.items(), key=lambda i: natural_key(ctx.title("unit", i[0])))
     ]
-    body = render("role_index.md.j2", view, groups=groups)
+    split = len(ctx.handbook.roles) > ROLE_SPLIT_LIMIT
+    body = render(
+        "role_index.md.j2",
+        view,
+        groups=groups,
+        split=split,
+        total=len(ctx.handbook.roles),
+        roles_anchor=slugify(ctx.texts("page.roles")),
+    )
     return GeneratedPage(ROLES, front_matter(ctx.texts("page.roles")) + body)
 
 
