@@ -78,6 +78,10 @@ class TestShapes:
         assert [lane.get(k) for k in ("x", "y", "width", "height")] == ["16", "-749", "234", "733"]
         assert lane.get("rx") is None
 
+    def test_four_corners_in_a_crossing_order_stay_a_polygon(self) -> None:
+        (bow_tie,) = compacted('<polygon points="0,0 10,-10 10,0 0,-10 0,0"/>')
+        assert bow_tie.tag == f"{SVG}polygon"
+
     def test_a_diamond_stays_a_polygon_without_the_repeated_corner(self) -> None:
         (diamond,) = compacted('<polygon points="50,0 100,-25 50,-50 0,-25 50,0"/>')
         assert diamond.tag == f"{SVG}polygon"

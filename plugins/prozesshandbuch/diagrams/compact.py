@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from itertools import pairwise
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -106,6 +107,10 @@ def _rectangle_as_rect(polygon: ET.Element) -> None:
     corners = {(round(x, 2), round(y, 2)) for x, y in points}
     if len(xs) != 2 or len(ys) != 2 or len(corners) != 4:
         return
+    # Each side along one axis: the same four corners in a crossing order draw a bow tie.
+    for (x1, y1), (x2, y2) in pairwise(points):
+        if (abs(x1 - x2) > _TOLERANCE) == (abs(y1 - y2) > _TOLERANCE):
+            return
     _replace_with_rect(polygon, "points", min(xs), min(ys), max(xs), max(ys), None)
 
 
