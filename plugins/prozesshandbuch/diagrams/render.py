@@ -207,6 +207,7 @@ def _write_version(cache_dir: Path | None, stamp: Stamp, version: str) -> None:
 
 
 def cores() -> int:
+    """The CPU cores this process may use: dot runs and finishing workers at most."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
