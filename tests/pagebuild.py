@@ -15,7 +15,7 @@ from prozesshandbuch.analysis.relations import build_relations
 from prozesshandbuch.content.check import check_handbook
 from prozesshandbuch.content.urls import SiteUrls
 from prozesshandbuch.i18n import Texts
-from prozesshandbuch.pages import PageContext
+from prozesshandbuch.pages import PageContext, build_pages
 from prozesshandbuch.pages.context import GeneratedPage
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -73,6 +73,11 @@ def demo_context(root: Path) -> PageContext:
     """The page context of a copy of the demo handbook below ``root``."""
     shutil.copytree(REPO_ROOT / "content", root / "content")
     return content_context(root / "content", root)
+
+
+def pages_by_src(ctx: PageContext) -> dict[str, GeneratedPage]:
+    """Every page the plugin generates for ``ctx``, by its source path ("rollen/index.md")."""
+    return {page.src: page for page in build_pages(ctx)}
 
 
 def generated_body(page: GeneratedPage) -> BeautifulSoup:

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from pagebuild import demo_context, generated_body
-from prozesshandbuch.pages import PageContext, build_pages, overview_pages
+from pagebuild import demo_context, generated_body, pages_by_src
+from prozesshandbuch.pages import PageContext, overview_pages
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def rows(soup: BeautifulSoup) -> list[list[str]]:
 
 
 def test_a_small_handbook_keeps_one_table_of_every_process(demo: PageContext) -> None:
-    pages = {page.src: page for page in build_pages(demo)}
+    pages = pages_by_src(demo)
     report = generated_body(pages["berichte/verantwortung.md"])
     assert len(rows(report)) == len(demo.handbook.processes)
     assert not [src for src in pages if src.startswith("berichte/verantwortung/")]
@@ -34,7 +34,7 @@ def test_a_large_handbook_gets_a_line_per_unit_and_a_page_per_unit(
     demo: PageContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(overview_pages, "OWNERSHIP_SPLIT_LIMIT", 1)
-    pages = {page.src: page for page in build_pages(demo)}
+    pages = pages_by_src(demo)
     report = generated_body(pages["berichte/verantwortung.md"])
     assert f"{len(demo.handbook.processes)} Prozesse sind zu viele" in report.get_text()
     summary = rows(report)

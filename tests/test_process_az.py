@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from pagebuild import demo_context, generated_body
-from prozesshandbuch.pages import PageContext, build_pages, overview_pages
+from pagebuild import demo_context, generated_body, pages_by_src
+from prozesshandbuch.pages import PageContext, overview_pages
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def test_initials_read_umlauts_as_their_letter_and_group_digits() -> None:
 
 
 def test_a_small_handbook_lists_every_process_on_the_map_page(demo: PageContext) -> None:
-    pages = {page.src: page for page in build_pages(demo)}
+    pages = pages_by_src(demo)
     index = generated_body(pages["prozesse/index.md"])
     assert len(index.select("ul.ph-az > li")) == len(demo.handbook.processes)
     assert index.select(".ph-az-letters") == []
@@ -38,7 +38,7 @@ def test_a_large_handbook_has_a_page_per_initial(
     demo: PageContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(overview_pages, "AZ_SPLIT_LIMIT", 1)
-    pages = {page.src: page for page in build_pages(demo)}
+    pages = pages_by_src(demo)
     index = generated_body(pages["prozesse/index.md"])
     assert index.select("ul.ph-az") == []
     letters = [(a.get_text(), a["href"]) for a in index.select(".ph-az-letters a")]

@@ -10,10 +10,10 @@ from collections import Counter
 
 import pytest
 
-from pagebuild import demo_context, generated_body
+from pagebuild import demo_context, generated_body, pages_by_src
 from prozesshandbuch.content.textfold import slugify
 from prozesshandbuch.i18n import text
-from prozesshandbuch.pages import GeneratedPage, PageContext, build_pages, overview_pages
+from prozesshandbuch.pages import PageContext, overview_pages
 
 
 @pytest.fixture(scope="module")
@@ -21,12 +21,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> PageContext:
     return demo_context(tmp_path_factory.mktemp("roles"))
 
 
-def pages(demo: PageContext) -> dict[str, GeneratedPage]:
-    return {page.src: page for page in build_pages(demo)}
-
-
 def test_a_small_handbook_lists_every_role_under_its_unit(demo: PageContext) -> None:
-    body = generated_body(pages(demo)["rollen/index.md"])
+    body = generated_body(pages_by_src(demo)["rollen/index.md"])
     links = [a["href"] for a in body.select(".ph-roles a")]
     assert sorted(links) == sorted(f"{role_id}/" for role_id in demo.handbook.roles)
     assert not body.select(".ph-roles--units")
@@ -36,7 +32,7 @@ def test_a_large_handbook_names_each_unit_with_its_roles(
     demo: PageContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(overview_pages, "ROLE_SPLIT_LIMIT", 1)
-    built = pages(demo)
+    built = pages_by_src(demo)
     body = generated_body(built["rollen/index.md"])
     per_unit = Counter(role.unit for role in demo.handbook.roles.values())
     intro = body.select_one("p")
