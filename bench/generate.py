@@ -693,6 +693,8 @@ def write_floor(target: Path, handbook: Handbook, repo_root: Path) -> Path:
             _write_page(docs / src, pages.overview(src))
     for tag, process_ids in _tagged(handbook).items():
         _write_page(docs / _tag_src(tag), pages.tag(tag, process_ids))
+        for key, letter_ids in _initials_split(handbook, process_ids).items():
+            _write_page(docs / _tag_letter_src(tag, key), pages.tag(tag, letter_ids, 2))
     for unit_id, process_ids in _ownership_split(handbook).items():
         _write_page(docs / _ownership_src(unit_id), pages.ownership(unit_id, process_ids))
     for key, process_ids in _az_split(handbook).items():
@@ -718,8 +720,10 @@ def write_minimal_floor(target: Path, handbook: Handbook, repo_root: Path) -> Pa
         if not (docs / src).exists():
             title = Path(src).stem.replace("-", " ").capitalize()
             _write_page(docs / src, f"# {title}\n\n{text}")
-    for tag in _tagged(handbook):
+    for tag, process_ids in _tagged(handbook).items():
         _write_page(docs / _tag_src(tag), f"# {tag}\n\n{text}")
+        for key in _initials_split(handbook, process_ids):
+            _write_page(docs / _tag_letter_src(tag, key), f"# {tag}: {key}\n\n{text}")
     for unit_id in _ownership_split(handbook):
         _write_page(docs / _ownership_src(unit_id), f"# {unit_id}\n\n{text}")
     for key in _az_split(handbook):
@@ -740,9 +744,14 @@ def _tag_src(tag: str) -> str:
     return f"schlagworte/{slugify(tag)}.md"
 
 
+def _tag_letter_src(tag: str, key: str) -> str:
+    return f"schlagworte/{slugify(tag)}/{key}.md"
+
+
 SPLIT_LIMIT = 250
-"""The plugin's ``OWNERSHIP_SPLIT_LIMIT`` and ``AZ_SPLIT_LIMIT``: above it the ownership
-report has a page per unit and the A–Z list a page per initial."""
+"""The plugin's ``OWNERSHIP_SPLIT_LIMIT``, ``AZ_SPLIT_LIMIT`` and ``TAG_SPLIT_LIMIT``: above
+it the ownership report has a page per unit, and the A–Z list and a tag's page a page per
+initial."""
 
 
 def _ownership_split(handbook: Handbook) -> dict[str, list[str]]:
@@ -758,11 +767,17 @@ def _ownership_split(handbook: Handbook) -> dict[str, list[str]]:
 def _az_split(handbook: Handbook) -> dict[str, list[str]]:
     """The processes by initial when the plugin gives each initial a page (its
     ``AZ_SPLIT_LIMIT``), else nothing."""
-    if len(handbook.processes) <= SPLIT_LIMIT:
+    return _initials_split(handbook, list(handbook.processes))
+
+
+def _initials_split(handbook: Handbook, process_ids: list[str]) -> dict[str, list[str]]:
+    """These processes by initial when there are more than the plugin lists on one page
+    (its ``AZ_SPLIT_LIMIT`` and ``TAG_SPLIT_LIMIT``), else nothing."""
+    if len(process_ids) <= SPLIT_LIMIT:
         return {}
     by_key: dict[str, list[str]] = {}
-    for process_id, doc in handbook.processes.items():
-        first = slugify(doc["title"])[:1]
+    for process_id in process_ids:
+        first = slugify(handbook.processes[process_id]["title"])[:1]
         key = "0-9" if first.isdigit() else first or "weitere"
         by_key.setdefault(key, []).append(process_id)
     return by_key
@@ -954,9 +969,9 @@ class _Floor:
         lines += [f"- {self.link('process', p, 1)}" for p in process_ids]
         return "\n".join(lines) + "\n"
 
-    def tag(self, tag: str, process_ids: list[str]) -> str:
+    def tag(self, tag: str, process_ids: list[str], depth: int = 1) -> str:
         lines = [f"# {tag}", ""]
-        lines += [f"- {self.link('process', p, 1)}" for p in process_ids]
+        lines += [f"- {self.link('process', p, depth)}" for p in process_ids]
         return "\n".join(lines) + "\n"
 
     @staticmethod

@@ -47,6 +47,12 @@ def tag_src(slug: str) -> str:
     return f"{TAGS.removesuffix('.md')}/{slug}.md"
 
 
+def tag_letter_src(slug: str, key: str) -> str:
+    """The page of a large tag's processes whose titles start with ``key`` ("a", "0-9"):
+    in a folder named like the tag, where no other tag's page can be."""
+    return f"{TAGS.removesuffix('.md')}/{slug}/{key}.md"
+
+
 def tag_slugs(tags: Iterable[str]) -> dict[str, str]:
     """A distinct path name for each tag: "Lebenslage Umzug" -> "lebenslage-umzug".
 

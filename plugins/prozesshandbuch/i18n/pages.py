@@ -24,6 +24,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} processes carry this tag.",
     ),
     "page.tag-all": ("Alle Schlagworte", "All tags"),
+    "page.tag-letter": ("Schlagwort „{tag}“: {letter}", "Tag “{tag}”: {letter}"),
+    "page.tag-letters": (
+        "Prozesse mit diesem Schlagwort nach Anfangsbuchstaben",
+        "Processes with this tag by initial letter",
+    ),
     "page.roles-split": (
         "{count} Rollen in {units} Organisationseinheiten: Hier steht jede Einheit mit der "
         "Zahl ihrer Rollen; der Name führt zu ihren Rollen auf der Seite der Einheit.",

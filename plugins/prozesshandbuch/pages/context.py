@@ -12,7 +12,7 @@ from ..analysis.relations import Relations
 from ..analysis.review_trail import ReviewConfirmation
 from ..analysis.timeline import PageHistory
 from ..content.model import EntityKind, Handbook
-from ..content.urls import SiteUrls, entity_src, tag_slugs, tag_src
+from ..content.urls import SiteUrls, entity_src, tag_letter_src, tag_slugs, tag_src
 from ..diagrams.unit_map import Interfaces, map_interfaces
 from ..i18n import Texts
 
@@ -95,6 +95,10 @@ class PageContext:
     def tag_page(self, tag: str) -> str:
         """The virtual source path of a tag's page."""
         return tag_src(self.tag_slugs[tag])
+
+    def tag_letter_page(self, tag: str, key: str) -> str:
+        """The virtual source path of a large tag's page of one initial ("a", "0-9")."""
+        return tag_letter_src(self.tag_slugs[tag], key)
 
     def link(
         self, from_src: str, kind: EntityKind, entity_id: str, anchor: str | None = None

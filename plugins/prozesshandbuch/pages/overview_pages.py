@@ -90,13 +90,17 @@ def az_label(key: str, ctx: PageContext) -> str:
     return "0–9" if key == "0-9" else key.upper()
 
 
-def _az_groups(ctx: PageContext) -> list[tuple[str, str, list[str]]]:
+def _initial_groups(ctx: PageContext, ids: list[str]) -> list[tuple[str, str, list[str]]]:
     """(key, label, process ids A–Z) per initial: letters, then digits, then the rest."""
     groups: dict[str, list[str]] = {}
-    for process_id in _by_title(ctx, "process", list(ctx.handbook.processes)):
+    for process_id in _by_title(ctx, "process", ids):
         groups.setdefault(az_key(ctx.title("process", process_id)), []).append(process_id)
     order = sorted(groups, key=lambda k: (k == _AZ_OTHER, k == "0-9", k))
     return [(key, az_label(key, ctx), groups[key]) for key in order]
+
+
+def _az_groups(ctx: PageContext) -> list[tuple[str, str, list[str]]]:
+    return _initial_groups(ctx, list(ctx.handbook.processes))
 
 
 def _az_bar(groups: list[tuple[str, str, list[str]]]) -> list[tuple[str, str]]:
@@ -323,12 +327,43 @@ def render_tag_index(ctx: PageContext) -> GeneratedPage:
     return GeneratedPage(TAGS, front_matter(ctx.texts("page.tags")) + body)
 
 
+TAG_SPLIT_LIMIT = TILE_LIMIT
+"""Above this many processes a tag's page shows its initials, each with a page of its own,
+like the A–Z list. At 5,000 processes each of the bench's 22 tags has over 500 processes,
+and a page listing them all weighed 94 kB."""
+
+
 def render_tag_pages(ctx: PageContext) -> list[GeneratedPage]:
-    """A page per tag: the processes that carry it, A to Z."""
+    """A page per tag: the processes that carry it, A to Z; by initial when many."""
     pages = []
     for tag, ids in _tags_in_order(ctx):
         src = ctx.tag_page(tag)
+        groups = _initial_groups(ctx, ids) if len(ids) > TAG_SPLIT_LIMIT else []
+        letters = [(label, ctx.tag_letter_page(tag, key)) for key, label, _ in groups]
         view = PageView(ctx, src)
-        body = render("tag.md.j2", view, tag=tag, ids=_by_title(ctx, "process", ids), index=TAGS)
+        body = render(
+            "tag.md.j2",
+            view,
+            title=tag,
+            count=len(ids),
+            ids=[] if letters else _by_title(ctx, "process", ids),
+            letters=letters,
+            current=None,
+            index=TAGS,
+        )
         pages.append(GeneratedPage(src, front_matter(tag) + body, in_nav=False))
+        for key, label, letter_ids in groups:
+            letter_src = ctx.tag_letter_page(tag, key)
+            title = ctx.texts("page.tag-letter", tag=tag, letter=label)
+            body = render(
+                "tag.md.j2",
+                PageView(ctx, letter_src),
+                title=title,
+                count=len(ids),
+                ids=letter_ids,
+                letters=letters,
+                current=letter_src,
+                index=TAGS,
+            )
+            pages.append(GeneratedPage(letter_src, front_matter(title) + body, in_nav=False))
     return pages
