@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import MINIMAL
 from pagebuild import RenderedSite
 from pipeline import run_pipeline
 from shared_sites import FLOW
@@ -38,6 +39,47 @@ def test_handoff_sentence_counts_desks_units_and_handoffs(flow: RenderedSite) ->
         "Dieser Vorgang geht über drei Schreibtische in zwei Organisationseinheiten und wird "
         "zweimal übergeben, davon zweimal an eine andere Organisationseinheit."
     )
+
+
+PING_PONG = {
+    **MINIMAL,
+    "units/kasse.yml": "title: Stadtkasse\n",
+    "roles/kasse.yml": "title: Kassierer\nunit: kasse\n",
+    "processes/antrag.yml": """
+        title: Antrag bearbeiten
+        summary: Ein Antrag geht zwischen zwei Schreibtischen hin und her.
+        owner: leitung
+        steps:
+          - title: Prüfen
+            role: sachbearbeitung
+          - title: Freigeben
+            role: leitung
+          - title: Nachbessern
+            role: sachbearbeitung
+          - title: Erneut freigeben
+            role: leitung
+          - title: Kassieren
+            role: kasse
+    """,
+}
+
+
+def test_handoffs_name_each_pair_of_desks_once_with_its_steps(tmp_path: Path) -> None:
+    site = RenderedSite(make_project(tmp_path, PING_PONG), strict=True)
+    items = site.article("prozesse/antrag/").select(".ph-handoffs > li")
+    assert [" ".join(li.get_text().split()) for li in items] == [
+        "Sachbearbeitung → Leitung Bürgeramt: 1 → 2, 3 → 4",
+        "Leitung Bürgeramt → Sachbearbeitung: 2 → 3",
+        "Leitung Bürgeramt → Kassierer (Bürgeramt → Stadtkasse): 4 → 5",
+    ]
+    # Each step number links to its step; only the hand-off to another unit stands out.
+    assert [a["href"] for a in items[0].select('a[href^="#"]')] == [
+        "#schritt-1",
+        "#schritt-2",
+        "#schritt-3",
+        "#schritt-4",
+    ]
+    assert [li.get("class") for li in items] == [None, None, ["ph-handoff--unit"]]
 
 
 def test_raci_cells(flow: RenderedSite) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import i18n
-from ..analysis.relations import ProcessReach
+from ..analysis.relations import Handoff, ProcessReach
 from ..analysis.standing import Standing, standing
 from ..content.flow import step_anchor, step_index, targets
 from ..content.model import END, Process, Step
@@ -35,6 +35,31 @@ class StepRow:
     anchor: str
     step: Step
     following: list[NextLink]
+
+
+@dataclass(frozen=True)
+class HandoffGroup:
+    """The hand-offs from one role to another in a process: the roles (and units) once,
+    then the steps where the work passes, in flow order."""
+
+    first: Handoff
+    steps: list[tuple[int, int]]
+
+
+def handoff_groups(reach: ProcessReach) -> list[HandoffGroup]:
+    """Hand-offs grouped by who passes to whom, in the order each pair first occurs.
+
+    Two desks that pass a case back and forth eight times were eight lines with both
+    names each; as two lines the reader sees the pair and how often at a glance, and the
+    order of all steps stays in the steps table and the diagram.
+    """
+    groups: dict[tuple[str, str], HandoffGroup] = {}
+    for handoff in reach.handoffs:
+        key = (handoff.from_role, handoff.to_role)
+        if key not in groups:
+            groups[key] = HandoffGroup(handoff, [])
+        groups[key].steps.append((handoff.source, handoff.target))
+    return list(groups.values())
 
 
 def handoff_sentence(reach: ProcessReach, t: Texts) -> str:
@@ -190,6 +215,7 @@ def render_process_page(ctx: PageContext, process: Process) -> GeneratedPage:
         raci_cells=cells,
         reach=reach,
         handoff_sentence=handoff_sentence(reach, t),
+        handoff_groups=handoff_groups(reach),
         systems=systems,
         calls=ctx.relations.calls.get(process.id, []),
         called_by=ctx.relations.called_by.get(process.id, []),
