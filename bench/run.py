@@ -91,6 +91,8 @@ class Build:
     by_kind: dict[str, list[int]] = field(default_factory=dict)
     """Kind of page (its folder: "prozesse", "berichte/verantwortung"; "" for a page of
     its own) -> [pages, HTML bytes]."""
+    heaviest: tuple[int, str] = (0, "")
+    """The largest page: HTML bytes and its path in the site."""
     warnings: int = 0
     peak_rss_kb: int = 0
     """Peak resident memory of the build process."""
@@ -171,13 +173,17 @@ def run_mkdocs(project: Path, *, timings: bool) -> Build:
             kind = build.by_kind.setdefault(page_kind(page.relative_to(site).parts), [0, 0])
             kind[0] += 1
             kind[1] += size
+            build.heaviest = max(build.heaviest, (size, page.relative_to(site).as_posix()))
     return build
 
 
 def page_kind(parts: tuple[str, ...]) -> str:
     """The folder a page belongs to (``prozesse/x/index.html`` -> "prozesse"); "" for
-    the pages of their own (start, indexes, reports), with or without directory URLs."""
+    the pages of their own (start, indexes, reports), with or without directory URLs.
+    The pages by initial of the large tags, one folder per tag, are one kind."""
     folder = parts[:-2] if parts[-1] == "index.html" else parts[:-1]
+    if len(folder) > 1 and folder[0] == "schlagworte":
+        return "schlagworte/*"
     return "/".join(folder)
 
 
@@ -404,6 +410,8 @@ def figures(results: list[SizeResult]) -> list[Figure]:
                 Figure(f"cold build, {n}, peak memory (RSS)", f"{r.cold.peak_rss_kb / 1024:.0f} MB")
             )
             rows.append(Figure(f"average HTML per page, {n}", kilobytes(r.cold)))
+            size, path = r.cold.heaviest
+            rows.append(Figure(f"heaviest page, {n}", f"{size / 1000:.0f} kB", note=path))
     rendered = large.cold.counts.get("diagrams_rendered")
     diagram_seconds = large.cold.seconds.get("diagrams")
     per_diagram, note = MISSING, ""

@@ -128,6 +128,8 @@ def test_same_mix_growth_leaves_out_the_change_in_page_mix(
     assert run.page_kind(("prozesse", "x", "index.html")) == "prozesse"
     assert run.page_kind(("prozesse", "x.html")) == "prozesse"
     assert run.page_kind(("prozesse", "index.html")) == ""
+    assert run.page_kind(("schlagworte", "bauen", "index.html")) == "schlagworte"
+    assert run.page_kind(("schlagworte", "bauen", "b", "index.html")) == "schlagworte/*"
     assert run.page_kind(("berichte", "verantwortung", "einheit-a", "index.html")) == (
         "berichte/verantwortung"
     )

@@ -1,8 +1,8 @@
-"""Pages only a large handbook has (A–Z pages, the ownership report by unit), in
-Chromium: no serious axe violation, no sideways scrolling on a phone.
+"""Pages only a large handbook has (A–Z pages, the ownership report by unit, a tag's
+pages by initial), in Chromium: no serious axe violation, no sideways scrolling on a phone.
 
 The demo has too few processes for them; a generated handbook just above the limit
-(250 processes) has them all.
+(250 processes) has them all, with one tag that every process carries.
 """
 
 from __future__ import annotations
@@ -27,11 +27,16 @@ from test_layout_browser import _OVERFLOW_SCRIPT
 pytestmark = pytest.mark.browser
 
 PROCESSES = 260
+EVERYWHERE = "Verwaltung"
+"""A tag on every process, so that its page is split by initial."""
 
 
 def _build(root: Path) -> None:
     gen = load_generator()
-    project = gen.write_handbook(root / "handbook", gen.generate(PROCESSES, seed=5), REPO_ROOT)
+    handbook = gen.generate(PROCESSES, seed=5)
+    for process in handbook.processes.values():
+        process["tags"] = [*process.get("tags", []), EVERYWHERE]
+    project = gen.write_handbook(root / "handbook", handbook, REPO_ROOT)
     done = mkdocs_build(project, "--strict", env={"PROZESSHANDBUCH_TODAY": str(gen.TODAY)})
     assert done.returncode == 0, done.stderr[-3000:]
 
@@ -58,6 +63,8 @@ def test_pages_of_a_large_handbook_are_accessible_and_reflow(
         "berichte/verantwortung/",
         _first(site, "berichte/verantwortung"),
         _first(site, "schlagworte"),
+        "schlagworte/verwaltung/",
+        _first(site, "schlagworte/verwaltung"),
     ]
     with open_session(browser, large_site) as session:
         session.page.set_viewport_size({"width": width, "height": 800})
