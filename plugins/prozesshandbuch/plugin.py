@@ -44,6 +44,8 @@ from .i18n import Texts, format_date, text
 from .interop.site_files import exchange_files
 from .pages import GeneratedPage, PageContext, build_pages
 from .pages.memo import PageMemo
+from .pages.memo_store import FILE_NAME as MEMO_FILE
+from .pages.memo_store import load_memo, memo_stamp, save_memo
 from .pages.news_page import feed_link, render_feed, render_news_page
 
 log = get_plugin_logger(__name__)
@@ -91,6 +93,7 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         # incremental.py); the plugin object lives as long as the session.
         self._reuse = PageReuse()
         self._memo = PageMemo()
+        self._memo_stamp: str | None = None
         self._doc_files: list[File] = []
         self._html_blocks = HtmlBlocks()
         self._search_stubs = SearchStubs()
@@ -187,14 +190,20 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             repo_url=config.repo_url,
         )
         with self._guard("pages"), self._timings.phase("pages"):
-            # Under serve --dirty only pages that may show a changed entity are rendered.
-            handbook_pages = (
-                self._memo.pages(ctx, build_pages) if self._reuse.enabled else build_pages(ctx)
-            )
+            # Only pages that may show a changed entity are rendered; the others come from
+            # the last build of this process or, for the first, from .cache/ (memo_store).
+            handbook_pages = self._memo_pages(ctx, config)
             pages = [*handbook_pages, render_news_page(ctx, self._timeline.news)]
             feed = render_feed(ctx, self._timeline.news, config.site_url, config.site_name)
         self._timings.count("pages", len(pages))
-        self._progress.phase_done("pages", len(pages), len(pages), self._timings.seconds["pages"])
+        reused = self._memo.reused
+        self._progress.phase_done(
+            "pages",
+            len(pages),
+            len(pages),
+            self._timings.seconds["pages"],
+            self._progress.reuse_detail(reused) if reused else None,
+        )
         with self._guard("files"):
             self._pages = pages
             self._other_files = self._other_generated_files(config, handbook, feed)
@@ -210,6 +219,29 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
                 for page in pages
                 for path, content in page.files
             ]
+
+    def _memo_pages(self, ctx: PageContext, config: MkDocsConfig) -> list[GeneratedPage]:
+        path = self._root / self.config.cache_dir / MEMO_FILE
+        settings = {
+            "plugin": dict(self.config),
+            "mkdocs": [
+                config.use_directory_urls,
+                config.repo_url,
+                config.edit_uri,
+                config.site_url,
+            ],
+        }
+        stamp = memo_stamp(settings)
+        if stamp != self._memo_stamp:
+            self._memo.forget()
+        self._memo_stamp = stamp
+        if self._memo.empty:
+            load_memo(self._memo, path, stamp)
+        pages = self._memo.pages(ctx, build_pages)
+        if self._memo.rendered:
+            with self._timings.phase("save_memo"):
+                save_memo(self._memo, path, stamp)
+        return pages
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._generated = {}

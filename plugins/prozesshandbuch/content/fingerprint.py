@@ -48,11 +48,13 @@ def files_fingerprint(paths: Iterable[tuple[str, Path]]) -> str:
 
 
 def value_digest(*parts: object) -> bytes:
-    """A short digest of Python values by their ``repr``, for in-memory memo keys.
+    """A short digest of Python values by their ``repr``, for memo keys.
 
     Only for values whose ``repr`` shows all they hold (strings, numbers, dates, enums,
     and tuples, lists and dicts of these); the memos of :mod:`pages.memo` and
-    :mod:`diagrams.build` key what a page or flow is made from with it.
+    :mod:`diagrams.build` key what a page or flow is made from with it. The page memo is
+    also kept on disk: a value whose ``repr`` differs between processes (a set's order)
+    would only cost reuse, never give a stale page.
     """
     hasher = hashlib.blake2b(digest_size=16)
     for part in parts:

@@ -3,7 +3,8 @@
 Under ``mkdocs serve`` a process owner saves one file and waits for its page. Rendering
 all page sources again costs seconds at a thousand processes, although one save changes
 few pages. The memo keeps the previous build's entity pages and renders again only the
-pages that may show something of a changed entity.
+pages that may show something of a changed entity. Between two ``mkdocs build`` runs it
+is kept in ``.cache/`` (see :mod:`memo_store`).
 
 Which pages may show an entity's data is over-approximated from references: a page
 shows its own entity and what lies within two references of it in either direction
@@ -14,7 +15,7 @@ added or removed, every page is rendered. Each entity also carries the derived t
 its page embeds (history, diagram, review state), so a change there renders its page.
 Overview pages (start, indexes, tag and A–Z pages, finder, reports) read everything and
 are always rendered. ``tests/test_page_memo.py`` checks the reused pages against a full
-rendering for each kind of edit.
+rendering for each kind of edit, ``tests/test_page_memo_store.py`` the memo on disk.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..content.fingerprint import value_digest
 from ..content.model import EntityKind, Handbook, Process, Role, System, Unit
@@ -146,10 +148,71 @@ class PageMemo:
     def __init__(self) -> None:
         self._last: _Snapshot | None = None
         self.rendered = 0
-        """Entity pages rendered by the last call of :meth:`pages` (the rest were reused)."""
+        """Entity pages rendered by the last call of :meth:`pages`."""
+        self.reused = 0
+        """Entity pages the last call of :meth:`pages` took from the build before."""
 
     def forget(self) -> None:
         self._last = None
+
+    @property
+    def empty(self) -> bool:
+        return self._last is None
+
+    def export(self) -> dict[str, Any] | None:
+        """The remembered build as JSON data (see :mod:`memo_store`); None if there is none."""
+        last = self._last
+        if last is None:
+            return None
+        return {
+            "global_key": last.global_key.hex(),
+            "entities": [
+                [kind, entity_id, key.hex()] for (kind, entity_id), key in last.entity_keys.items()
+            ],
+            "neighbours": [
+                [kind, entity_id, sorted([k, i] for k, i in others)]
+                for (kind, entity_id), others in last.neighbours.items()
+            ],
+            "pages": [
+                {
+                    "src": page.src,
+                    "markdown": page.markdown,
+                    "source_path": page.source_path,
+                    "search_names": list(page.search_names),
+                    "files": [list(f) for f in page.files],
+                    "in_nav": page.in_nav,
+                }
+                for page in last.pages.values()
+            ],
+        }
+
+    def restore(self, data: Any) -> bool:
+        """Remember the build ``data`` describes (from :meth:`export`); on any entry of
+        the wrong shape nothing is remembered and False is returned."""
+        try:
+            snapshot = _Snapshot(
+                bytes.fromhex(data["global_key"]),
+                {(_kind(k), _text(i)): bytes.fromhex(key) for k, i, key in data["entities"]},
+                {
+                    (_kind(k), _text(i)): {(_kind(ok), _text(oi)) for ok, oi in others}
+                    for k, i, others in data["neighbours"]
+                },
+                {
+                    _text(p["src"]): GeneratedPage(
+                        src=_text(p["src"]),
+                        markdown=_text(p["markdown"]),
+                        source_path=None if p["source_path"] is None else _text(p["source_path"]),
+                        search_names=tuple(_text(n) for n in p["search_names"]),
+                        files=tuple((_text(a), _text(b)) for a, b in p["files"]),
+                        in_nav=bool(p["in_nav"]),
+                    )
+                    for p in data["pages"]
+                },
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return False
+        self._last = snapshot
+        return True
 
     def pages(
         self,
@@ -178,11 +241,13 @@ class PageMemo:
 
         fresh = render_all(ctx, wanted)
         by_src = {page.src: page for page in fresh}
+        self.reused = 0
         if last is not None:
             for kind, entity_id in keys:
                 src = entity_src(kind, entity_id)
                 if src not in by_src and src in last.pages:
                     by_src[src] = last.pages[src]
+                    self.reused += 1
         entity_srcs = {entity_src(kind, entity_id) for kind, entity_id in keys}
         self._last = _Snapshot(
             global_key,
@@ -210,6 +275,21 @@ class PageMemo:
             if last.entity_keys[ref] != key:
                 stale |= _within(ref, last.neighbours) | _within(ref, neighbours)
         return stale
+
+
+_KINDS: tuple[EntityKind, ...] = ("process", "role", "unit", "system")
+
+
+def _kind(value: Any) -> EntityKind:
+    if value not in _KINDS:
+        raise ValueError(f"not a kind of entity: {value!r}")
+    return value  # type: ignore[no-any-return]
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"not a text: {value!r}")
+    return value
 
 
 def _in_site_order(
