@@ -17,7 +17,7 @@ from prozesshandbuch.pages import build_pages, memo_store
 from prozesshandbuch.pages.memo import PageMemo
 from prozesshandbuch.pages.memo_store import load_memo, memo_stamp, save_memo
 from sitebuild import make_project, mkdocs_build
-from test_incremental import assert_same_site
+from test_incremental import assert_same_site, run_session
 
 STAMP = memo_stamp({"plugin": {"language": "de"}})
 
@@ -136,24 +136,32 @@ def test_the_next_build_reuses_pages_and_writes_the_same_site(tmp_path: Path) ->
 
 
 def test_other_settings_render_every_page_again(tmp_path: Path) -> None:
-    project = make_project(
-        tmp_path / "p", MINIMAL, extra_config="site_url: https://handbuch.example/\n"
-    )
+    project = make_project(tmp_path / "p", MINIMAL)
     config = project / "mkdocs.yml"
     _build(project, "site-1")
 
-    # An address the pages do not show is still part of the stamp: nothing is reused.
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("handbuch.example", "intranet.example"), encoding="utf-8")
+    def add_option(option: str) -> None:
+        text = config.read_text(encoding="utf-8")
+        config.write_text(
+            text.replace("strict_history: false", f"strict_history: false\n      {option}"),
+            encoding="utf-8",
+        )
+
+    # An option the page sources do not show is still part of the stamp.
+    add_option("content_security_policy: false")
     assert "übernommen" not in _reused_line(_build(project, "site-2"))
     assert "übernommen" in _reused_line(_build(project, "site-3"))
 
-    # A setting the pages show: the holders' names go.
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace("strict_history: false", "strict_history: false\n      show_holders: false"),
-        encoding="utf-8",
-    )
+    # An option the pages show: the holders' names go.
+    add_option("show_holders: false")
     assert "übernommen" not in _reused_line(_build(project, "site-4"))
     assert "Erika Muster" in (project / "site-3/rollen/leitung/index.html").read_text("utf-8")
     assert "Erika Muster" not in (project / "site-4/rollen/leitung/index.html").read_text("utf-8")
+
+
+def test_a_serve_session_leaves_its_memo_for_the_next_build(tmp_path: Path) -> None:
+    # serve rewrites site_url and saves the memo only when it shuts down.
+    project = make_project(tmp_path / "p", MINIMAL)
+    run_session(project, tmp_path / "served", [{}])
+    assert (project / ".cache/prozesshandbuch/pages.json").is_file()
+    assert "(4 unverändert aus dem letzten Bau übernommen)" in _reused_line(_build(project, "site"))

@@ -94,6 +94,8 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
         self._reuse = PageReuse()
         self._memo = PageMemo()
         self._memo_stamp: str | None = None
+        self._memo_unsaved: tuple[Path, str] | None = None
+        """Where and with which stamp the memo is to be written, if it changed."""
         self._doc_files: list[File] = []
         self._html_blocks = HtmlBlocks()
         self._search_stubs = SearchStubs()
@@ -222,14 +224,11 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
 
     def _memo_pages(self, ctx: PageContext, config: MkDocsConfig) -> list[GeneratedPage]:
         path = self._root / self.config.cache_dir / MEMO_FILE
+        # What page sources read of MkDocs' settings (not site_url: `mkdocs serve`
+        # rewrites it, and a build and a serve session should share the memo).
         settings = {
             "plugin": dict(self.config),
-            "mkdocs": [
-                config.use_directory_urls,
-                config.repo_url,
-                config.edit_uri,
-                config.site_url,
-            ],
+            "mkdocs": [config.use_directory_urls, config.repo_url, config.edit_uri],
         }
         stamp = memo_stamp(settings)
         if stamp != self._memo_stamp:
@@ -239,8 +238,9 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
             load_memo(self._memo, path, stamp)
         pages = self._memo.pages(ctx, build_pages)
         if self._memo.rendered:
-            with self._timings.phase("save_memo"):
-                save_memo(self._memo, path, stamp)
+            # Written when MkDocs shuts down: under serve not after every save, where it
+            # would delay the preview by writing tens of megabytes.
+            self._memo_unsaved = (path, stamp)
         return pages
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -480,6 +480,9 @@ class ProzesshandbuchPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untype
 
     def on_shutdown(self) -> None:
         self._detach_counter()
+        if self._memo_unsaved is not None:
+            save_memo(self._memo, *self._memo_unsaved)
+            self._memo_unsaved = None
 
     def _detach_counter(self) -> None:
         if self._strict_warnings is not None:
