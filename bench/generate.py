@@ -697,6 +697,8 @@ def write_floor(target: Path, handbook: Handbook, repo_root: Path) -> Path:
             _write_page(docs / _tag_letter_src(tag, key), pages.tag(tag, letter_ids, 2))
     for unit_id, process_ids in _ownership_split(handbook).items():
         _write_page(docs / _ownership_src(unit_id), pages.ownership(unit_id, process_ids))
+    for unit_id, role_ids in _risk_split(handbook).items():
+        _write_page(docs / _risk_src(unit_id), pages.risks(unit_id, role_ids))
     for key, process_ids in _az_split(handbook).items():
         _write_page(docs / f"prozesse-a-z/{key}.md", pages.az(key, process_ids))
     return target
@@ -726,6 +728,8 @@ def write_minimal_floor(target: Path, handbook: Handbook, repo_root: Path) -> Pa
             _write_page(docs / _tag_letter_src(tag, key), f"# {tag}: {key}\n\n{text}")
     for unit_id in _ownership_split(handbook):
         _write_page(docs / _ownership_src(unit_id), f"# {unit_id}\n\n{text}")
+    for unit_id in _risk_split(handbook):
+        _write_page(docs / _risk_src(unit_id), f"# {unit_id}\n\n{text}")
     for key in _az_split(handbook):
         _write_page(docs / f"prozesse-a-z/{key}.md", f"# {key.upper()}\n\n{text}")
     return target
@@ -762,6 +766,27 @@ def _ownership_split(handbook: Handbook) -> dict[str, list[str]]:
     for process_id, doc in handbook.processes.items():
         by_unit.setdefault(doc["unit"], []).append(process_id)
     return by_unit
+
+
+def _risk_split(handbook: Handbook) -> dict[str, list[str]]:
+    """Each unit with processes or with roles that processes depend on, and those roles,
+    when the knowledge-risk report is split (the plugin's ``RISK_SPLIT_LIMIT``)."""
+    if len(handbook.processes) <= SPLIT_LIMIT:
+        return {}
+    depended_on = set()
+    by_unit: dict[str, list[str]] = {}
+    for doc in handbook.processes.values():
+        by_unit.setdefault(doc["unit"], [])
+        depended_on.add(doc["owner"])
+        depended_on.update(step["role"] for step in doc["steps"] if "role" in step)
+    for role_id, doc in handbook.roles.items():
+        if role_id in depended_on:
+            by_unit.setdefault(doc["unit"], []).append(role_id)
+    return by_unit
+
+
+def _risk_src(unit_id: str) -> str:
+    return f"berichte/wissensrisiko/einheit-{unit_id}.md"
 
 
 def _az_split(handbook: Handbook) -> dict[str, list[str]]:
@@ -962,6 +987,15 @@ class _Floor:
                 f"| {self.link('process', process_id, 2)} | "
                 f"{self.link('role', doc['owner'], 2)} | {review} |"
             )
+        return "\n".join(lines) + "\n"
+
+    def risks(self, unit_id: str, role_ids: list[str]) -> str:
+        lines = [f"# Wissensrisiko: {self.hb.title('unit', unit_id)}", ""]
+        lines += ["| Rolle | verantwortet | arbeitet mit in |", "|---|---|---|"]
+        for role_id in role_ids:
+            owned = len(self.owned.get(role_id, []))
+            performs = len(self.performs.get(role_id, []))
+            lines.append(f"| {self.link('role', role_id, 2)} | {owned} | {performs} |")
         return "\n".join(lines) + "\n"
 
     def az(self, key: str, process_ids: list[str]) -> str:

@@ -1,5 +1,6 @@
-"""Pages only a large handbook has (A–Z pages, the ownership report by unit, a tag's
-pages by initial), in Chromium: no serious axe violation, no sideways scrolling on a phone.
+"""Pages only a large handbook has (A–Z pages, the ownership and knowledge-risk reports
+by unit, a tag's pages by initial), in Chromium: no serious axe violation, no sideways
+scrolling on a phone.
 
 The demo has too few processes for them; a generated handbook just above the limit
 (250 processes) has them all, with one tag that every process carries.
@@ -62,6 +63,8 @@ def test_pages_of_a_large_handbook_are_accessible_and_reflow(
         _first(site, "prozesse-a-z"),
         "berichte/verantwortung/",
         _first(site, "berichte/verantwortung"),
+        "berichte/wissensrisiko/",
+        _first(site, "berichte/wissensrisiko"),
         _first(site, "schlagworte"),
         "schlagworte/verwaltung/",
         _first(site, "schlagworte/verwaltung"),

@@ -90,6 +90,13 @@ def ownership_src(unit_id: str | None) -> str:
     return f"{OWNERSHIP.removesuffix('.md')}/{name}.md"
 
 
+def risk_src(unit_id: str | None) -> str:
+    """The knowledge-risk report of one unit (of what has no unit for None), in the folder
+    of the report; named like the units' ownership reports."""
+    name = f"einheit-{unit_id}" if unit_id else "ohne-einheit"
+    return f"{RISKS.removesuffix('.md')}/{name}.md"
+
+
 def entity_src(kind: EntityKind, entity_id: str) -> str:
     """The virtual Markdown source path of an entity's page."""
     return f"{AREA[kind]}/{entity_id}.md"

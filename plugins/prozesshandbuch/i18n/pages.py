@@ -55,6 +55,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "report.ownership-all": ("Alle Organisationseinheiten", "All organisational units"),
     "report.ownership-unit-page": ("Seite der Organisationseinheit", "Page of the unit"),
+    "report.risk-split": (
+        "{count} Prozesse sind zu viele für eine Seite: Hier steht je Organisationseinheit, "
+        "wie viele Befunde ihre Prozesse haben, an wie vielen ihrer Rollen Prozesse hängen "
+        "und wie viele davon nur eine Person und keine Vertretung haben. Der Name führt zu "
+        "ihren Befunden und Rollen.",
+        "{count} processes are too many for one page: here each organisational unit shows "
+        "how many findings its processes have, how many of its roles processes depend on "
+        "and how many of those have one person at most and no deputy. Its name leads to "
+        "its findings and roles.",
+    ),
+    "report.risk-findings": ("Befunde", "Findings"),
+    "report.risk-roles": ("Rollen mit Prozessen", "Roles with processes"),
+    "report.risk-thin": (
+        "davon höchstens eine Person, keine Vertretung",
+        "of these at most one person, no deputy",
+    ),
+    "report.risk-of-unit": ("Wissensrisiko: {unit}", "Knowledge risk: {unit}"),
+    "report.risk-no-roles": (
+        "An keiner Rolle dieser Einheit hängen Prozesse.",
+        "No process depends on a role of this unit.",
+    ),
     "page.ownership": ("Verantwortung und Prüfstand", "Ownership and review state"),
     "page.reference": ("Inhaltsformat", "Content format"),
     "page.process-map": ("Prozesslandkarte", "Process map"),

@@ -23,7 +23,7 @@ from .overview_pages import (
 )
 from .process_page import render_process_page
 from .reference_page import render_reference
-from .report_pages import render_review_report, render_risk_report
+from .report_pages import render_review_report, render_risk_report, render_unit_risk_pages
 
 __all__ = ["GeneratedPage", "PageContext", "build_pages"]
 
@@ -54,6 +54,7 @@ def build_pages(
         *render_tag_pages(ctx),
         *render_unit_ownership_pages(ctx),
         *render_process_az_pages(ctx),
+        *render_unit_risk_pages(ctx),
     ]
     pages.extend(
         render_process_page(ctx, p) for p in hb.processes.values() if wanted("process", p.id)
