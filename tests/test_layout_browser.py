@@ -142,6 +142,43 @@ def test_steps_become_labelled_cards_on_a_phone(viewport_tab_phone: Session) -> 
     assert label == '"Wer: "'
 
 
+# Words of the page title that the browser broke across lines although they would fit on
+# one line of the title: [word, lines] for each.
+_BROKEN_TITLE_WORDS_SCRIPT = """
+() => {
+  const h1 = document.querySelector("article h1");
+  const measure = document.createElement("canvas").getContext("2d");
+  const style = getComputedStyle(h1);
+  measure.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const broken = [];
+  const walker = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+      const fits = measure.measureText(match[0]).width < h1.clientWidth;
+      if (lines.size > 1 && fits) broken.push([match[0], lines.size]);
+    }
+  }
+  return broken;
+}
+"""
+
+
+@pytest.mark.parametrize("path", list(PAGE_TYPES.values()), ids=list(PAGE_TYPES))
+def test_page_titles_keep_their_words_whole_on_a_phone(
+    viewport_tab_phone: Session, path: str
+) -> None:
+    page = viewport_tab_phone.open(path)
+    assert page.evaluate(_BROKEN_TITLE_WORDS_SCRIPT) == [], f"/{path} at 320 px"
+    button = page.get_by_role("button", name="Drucken", exact=True)
+    if button.count():
+        # The print button keeps its name for screen readers when its word is hidden.
+        assert button.is_visible()
+
+
 @pytest.fixture
 def viewport_tab_phone(warm_tabs: WarmTabs) -> Iterator[Session]:
     with warm_tabs.tab(viewport=(320, 800)) as session:

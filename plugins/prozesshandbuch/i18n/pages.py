@@ -58,8 +58,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.risk-split": (
         "{count} Prozesse sind zu viele für eine Seite: Hier steht je Organisationseinheit, "
         "wie viele Befunde ihre Prozesse haben, an wie vielen ihrer Rollen Prozesse hängen "
-        "und wie viele davon nur eine Person und keine Vertretung haben. Der Name führt zu "
-        "ihren Befunden und Rollen.",
+        "und wie viele davon höchstens eine Person und keine Vertretung haben. Der Name "
+        "führt zu ihren Befunden und Rollen.",
         "{count} processes are too many for one page: here each organisational unit shows "
         "how many findings its processes have, how many of its roles processes depend on "
         "and how many of those have one person at most and no deputy. Its name leads to "
