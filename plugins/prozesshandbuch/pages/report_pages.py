@@ -54,7 +54,7 @@ class _UnitRisks:
     dependencies: list[RoleDependency]
 
 
-def _findings(ctx: PageContext, risks: list[Risk]) -> list[tuple[Risk, bool]]:
+def _findings(risks: list[Risk]) -> list[tuple[Risk, bool]]:
     """Each finding, and whether it is fixed on the role's page (else the process's)."""
     return [(risk, risk.kind in _ROLE_FIXES) for risk in risks]
 
@@ -75,7 +75,7 @@ def _risks_by_unit(ctx: PageContext) -> dict[str | None, _UnitRisks]:
 
     for process in hb.processes.values():
         entry(hb.process_unit(process))
-    for finding in _findings(ctx, ctx.findings.risks):
+    for finding in _findings(ctx.findings.risks):
         entry(hb.process_unit(hb.processes[finding[0].process])).findings.append(finding)
     for dependency in ctx.findings.dependencies:
         role = hb.roles[dependency.role]
@@ -98,7 +98,7 @@ def render_risk_report(ctx: PageContext) -> GeneratedPage:
             "risk_report.md.j2",
             view,
             summary=None,
-            findings=_findings(ctx, ctx.findings.risks),
+            findings=_findings(ctx.findings.risks),
             dependencies=ctx.findings.dependencies,
             title=None,
             unit_id=None,
