@@ -48,13 +48,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.ownership-vacant": ("Verantwortung unbesetzt", "Owner vacant"),
     "report.ownership-overdue": ("Prüfung überfällig oder nie geprüft", "Review overdue or never"),
     "report.ownership-due-soon": ("Prüfung bald fällig", "Review due soon"),
-    "report.ownership-no-unit": ("ohne Organisationseinheit", "without a unit"),
+    # The ownership and knowledge-risk reports split by unit share these.
+    "report.no-unit": ("ohne Organisationseinheit", "without a unit"),
     "report.ownership-of-unit": (
         "Verantwortung und Prüfstand: {unit}",
         "Ownership and review state: {unit}",
     ),
-    "report.ownership-all": ("Alle Organisationseinheiten", "All organisational units"),
-    "report.ownership-unit-page": ("Seite der Organisationseinheit", "Page of the unit"),
+    "report.all-units": ("Alle Organisationseinheiten", "All organisational units"),
+    "report.unit-page": ("Seite der Organisationseinheit", "Page of the unit"),
     "report.risk-split": (
         "{count} Prozesse sind zu viele für eine Seite: Hier steht je Organisationseinheit, "
         "wie viele Befunde ihre Prozesse haben, an wie vielen ihrer Rollen Prozesse hängen "

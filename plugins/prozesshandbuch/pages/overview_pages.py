@@ -291,7 +291,7 @@ def render_unit_ownership_pages(ctx: PageContext) -> list[GeneratedPage]:
     for unit_id, processes in _processes_by_unit(ctx).items():
         src = ownership_src(unit_id)
         view = PageView(ctx, src)
-        no_unit = ctx.texts("report.ownership-no-unit")
+        no_unit = ctx.texts("report.no-unit")
         unit_name = ctx.title("unit", unit_id) if unit_id else no_unit
         title = ctx.texts("report.ownership-of-unit", unit=unit_name)
         body = render(

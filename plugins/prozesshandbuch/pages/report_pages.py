@@ -131,7 +131,7 @@ def render_unit_risk_pages(ctx: PageContext) -> list[GeneratedPage]:
     pages = []
     for unit_id, unit in _risks_by_unit(ctx).items():
         src = risk_src(unit_id)
-        unit_name = ctx.title("unit", unit_id) if unit_id else ctx.texts("report.ownership-no-unit")
+        unit_name = ctx.title("unit", unit_id) if unit_id else ctx.texts("report.no-unit")
         title = ctx.texts("report.risk-of-unit", unit=unit_name)
         body = render(
             "risk_report.md.j2",
