@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TypeVar
 
 from .model import Handbook
+
+T = TypeVar("T")
 
 _NUMBER = re.compile(r"(\d+)")
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
@@ -30,3 +33,14 @@ def units_in_chart_order(handbook: Handbook, unit_ids: Iterable[str]) -> list[st
         return (0 if order is not None else 1, order or 0.0, natural_key(unit.title))
 
     return sorted(unit_ids, key=key)
+
+
+def by_unit_in_chart_order(handbook: Handbook, by_unit: dict[str | None, T]) -> dict[str | None, T]:
+    """``by_unit`` with its units in chart order and what has no unit (None) last: the
+    order of the reports that are split by unit."""
+    order: list[str | None] = [
+        *units_in_chart_order(handbook, [unit_id for unit_id in by_unit if unit_id is not None])
+    ]
+    if None in by_unit:
+        order.append(None)
+    return {unit_id: by_unit[unit_id] for unit_id in order}

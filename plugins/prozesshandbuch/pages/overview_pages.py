@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..content.model import Process
-from ..content.ordering import natural_key, units_in_chart_order
+from ..content.ordering import by_unit_in_chart_order, natural_key, units_in_chart_order
 from ..content.review import ReviewState, ReviewStatus
 from ..content.textfold import slugify
 from ..content.urls import (
@@ -245,11 +245,7 @@ def _processes_by_unit(ctx: PageContext) -> dict[str | None, list[Process]]:
     for process in ctx.handbook.processes.values():
         unit_id = ctx.handbook.process_unit(process)
         by_unit.setdefault(unit_id if unit_id in ctx.handbook.units else None, []).append(process)
-    known = [unit_id for unit_id in by_unit if unit_id is not None]
-    order: list[str | None] = [*units_in_chart_order(ctx.handbook, known)]
-    if None in by_unit:
-        order.append(None)
-    return {unit_id: by_unit[unit_id] for unit_id in order}
+    return by_unit_in_chart_order(ctx.handbook, by_unit)
 
 
 def _owner_vacant(ctx: PageContext, process: Process) -> bool:

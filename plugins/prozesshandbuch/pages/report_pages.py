@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..analysis.health import Risk, RiskKind, RoleDependency
-from ..content.ordering import units_in_chart_order
+from ..content.ordering import by_unit_in_chart_order
 from ..content.review import ReviewState
 from ..content.urls import REVIEWS, RISKS, risk_src
 from .context import GeneratedPage, PageContext
@@ -80,10 +80,7 @@ def _risks_by_unit(ctx: PageContext) -> dict[str | None, _UnitRisks]:
     for dependency in ctx.findings.dependencies:
         role = hb.roles[dependency.role]
         entry(role.unit).dependencies.append(dependency)
-    order: list[str | None] = [*units_in_chart_order(hb, [u for u in by_unit if u is not None])]
-    if None in by_unit:
-        order.append(None)
-    return {unit_id: by_unit[unit_id] for unit_id in order}
+    return by_unit_in_chart_order(hb, by_unit)
 
 
 def _risk_split(ctx: PageContext) -> bool:
