@@ -111,3 +111,32 @@ def test_print_button_says_drucken_and_opens_the_print_dialog(
         button.focus()
         page.keyboard.press("Enter")
         assert page.evaluate("() => window.phPrinted") == 1
+
+
+# Tables in the article wider than the article: Chromium would shrink the whole printed
+# page to fit them. [class, pixels too wide] for each.
+_TOO_WIDE_SCRIPT = """
+(selector) => {
+  const right = document.querySelector("article").getBoundingClientRect().right;
+  return Array.from(document.querySelectorAll(selector))
+    .map((table) => [table.className, Math.round(table.getBoundingClientRect().right - right)])
+    .filter(([, over]) => over > 1);
+}
+"""
+A4_CONTENT_PX = 695
+"""The width between the margins of print.css on A4 (210 - 2 × 13 mm) in CSS pixels."""
+
+
+def test_raci_tables_and_matrices_fit_the_width_of_the_paper(warm_tabs: WarmTabs) -> None:
+    processes = sorted(p.stem for p in (REPO_ROOT / "content" / "processes").glob("*.yml"))
+    paths = [f"prozesse/{process}/" for process in processes] + ["einheiten/"]
+    with warm_tabs.tab(viewport=(A4_CONTENT_PX, 900)) as session:
+        session.page.emulate_media(media="print")
+        too_wide = {}
+        for path in paths:
+            page = session.open(path)
+            found = page.evaluate(_TOO_WIDE_SCRIPT, "article :is(table.ph-raci, table.ph-matrix)")
+            if found:
+                too_wide[path] = found
+    # Several demo processes have RACI tables of seven to nine roles.
+    assert too_wide == {}
